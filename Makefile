@@ -1,0 +1,92 @@
+# beeldbrief - one non-recursive Makefile.
+#
+#   make          build ./beeldbrief
+#   make deps     install missing Debian packages (apt-get, as root)
+#   make demo     deps + build + compile examples/*.yaml into out/*.pdf
+#   make check    deps + build + every test, ending in "N passed, N failed"
+#   make asan     the tests under AddressSanitizer + UBSan
+#   make clean
+#
+# V=1 shows the full compiler command lines.
+
+CC      ?= cc
+PKGS    := yaml-0.1 pangocairo cairo libxml-2.0 hunspell glib-2.0
+CFLAGS  ?= -O2 -g
+WARN    := -Wall -Wextra -Wstrict-prototypes -Wshadow -Wno-unused-parameter
+STD     := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+BUILD   ?= build
+BIN     ?= beeldbrief
+
+DEB_PACKAGES := gcc make pkg-config libyaml-dev libpango1.0-dev libcairo2-dev \
+                libglib2.0-dev libxml2-dev libhunspell-dev hunspell-nl \
+                fonts-open-sans poppler-utils
+
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
+# pkg-config runs only when building, so that `make deps` works on a bare machine.
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+ALL_CFLAGS = $(STD) $(WARN) $(CFLAGS) $(SANFLAGS) $(PKG_CFLAGS) -MMD -MP
+ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
+
+LIB_SRC  := $(wildcard src/base/*.c src/spec/*.c src/model/*.c src/expand/*.c src/render/*.c)
+CLI_SRC  := $(wildcard src/cli/*.c)
+TEST_SRC := $(wildcard tests/unit/*.c)
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
+TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
+LIB      := $(BUILD)/libbeeldbrief.a
+UNIT     := $(BUILD)/unit-tests
+
+.PHONY: all deps demo check test asan clean
+all: $(BIN)
+
+$(BIN): $(CLI_OBJ) $(LIB)
+	@echo "  LINK    $@"
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(PKG_LIBS)
+
+$(LIB): $(LIB_OBJ)
+	@echo "  AR      $@"
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(UNIT): $(TEST_OBJ) $(LIB)
+	@echo "  LINK    $@"
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $(TEST_OBJ) $(LIB) $(PKG_LIBS)
+
+deps:
+	@scripts/deps.sh $(DEB_PACKAGES)
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@mkdir -p out
+	@status=0; for f in examples/*.yaml; do \
+	  o=out/$$(basename $$f .yaml).pdf; \
+	  ./$(BIN) build $$f -o $$o && echo "  PDF     $$o" || status=1; \
+	done; \
+	echo; echo "lint:"; ./$(BIN) lint examples/*.yaml || status=1; exit $$status
+
+# The tests run against whichever build BUILD/BIN point at (see asan).
+test: $(BIN) $(UNIT)
+	@BEELDBRIEF=$(CURDIR)/$(BIN) UNIT=$(CURDIR)/$(UNIT) tests/run-all.sh
+
+check: deps
+	@$(MAKE) --no-print-directory test
+
+asan: deps
+	@$(MAKE) --no-print-directory test BUILD=build/asan BIN=build/asan/beeldbrief \
+	  CFLAGS="-O1 -g -fno-omit-frame-pointer" \
+	  SANFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=undefined"
+
+clean:
+	rm -rf build out beeldbrief
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

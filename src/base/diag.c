@@ -1,0 +1,185 @@
+/* diag.c - collecting, sorting and printing diagnostics (see diag.h). */
+#include "diag.h"
+#include <stdlib.h>
+#include <string.h>
+
+void diag_list_init(struct diag_list *l, struct arena *a)
+{
+  memset(l, 0, sizeof *l);
+  l->arena = a;
+}
+
+static const char *dup_or_null(struct arena *a, const char *s)
+{
+  return s ? arena_strdup(a, s) : NULL;
+}
+
+void diag_add(struct diag_list *l, const struct diag *d)
+{
+  if (l->n == l->cap) {
+    size_t cap = l->cap ? l->cap * 2 : 16;
+    l->items = arena_grow(l->arena, l->items, l->n, cap, sizeof *l->items);
+    l->cap = cap;
+  }
+  struct diag *c = &l->items[l->n];
+  *c = *d;
+  c->file = dup_or_null(l->arena, d->file);
+  c->rule_id = dup_or_null(l->arena, d->rule_id);
+  c->message = dup_or_null(l->arena, d->message);
+  c->suggestion = dup_or_null(l->arena, d->suggestion);
+  c->seq = (unsigned)l->n;
+  l->n++;
+  l->count[d->severity]++;
+}
+
+static void add_v(struct diag_list *l, struct diag *d, const char *fmt, va_list ap)
+{
+  char buf[1024];
+  vsnprintf(buf, sizeof buf, fmt, ap);
+  d->message = buf;
+  diag_add(l, d);
+}
+
+void diag_span(struct diag_list *l, enum diag_severity sev, const char *rule,
+               const struct srcfile *sf, size_t start, size_t end,
+               const char *suggestion, const char *fmt, ...)
+{
+  struct srcloc a = srcfile_locate(sf, start);
+  struct srcloc b = srcfile_locate(sf, end > start ? end : start);
+  if (end <= start) b.col = a.col + 1;
+  struct diag d = { .file = sf->name, .src = sf, .line = a.line, .col = a.col,
+                    .end_line = b.line, .end_col = b.col, .rule_id = rule,
+                    .severity = sev, .suggestion = suggestion };
+  va_list ap;
+  va_start(ap, fmt);
+  add_v(l, &d, fmt, ap);
+  va_end(ap);
+}
+
+void diag_text(struct diag_list *l, enum diag_severity sev, const char *rule,
+               const struct text *t, size_t voff, size_t vlen,
+               const char *suggestion, const char *fmt, ...)
+{
+  struct srcloc a, b;
+  if (vlen == 0 && voff == 0) {          /* the whole value */
+    a = text_loc_start(t);
+    b = text_loc_end(t);
+  } else {
+    a = text_locate(t, voff);
+    b = text_locate(t, voff + vlen - 1);
+    b.col++;
+  }
+  const struct srcfile *sf = a.file ? a.file : t->file;
+  struct diag d = { .file = sf ? sf->name : "<input>", .src = sf,
+                    .line = a.line, .col = a.col,
+                    .end_line = b.line, .end_col = b.col, .rule_id = rule,
+                    .severity = sev, .suggestion = suggestion };
+  va_list ap;
+  va_start(ap, fmt);
+  add_v(l, &d, fmt, ap);
+  va_end(ap);
+}
+
+void diag_file(struct diag_list *l, enum diag_severity sev, const char *rule,
+               const char *path, const char *fmt, ...)
+{
+  struct diag d = { .file = path, .rule_id = rule, .severity = sev };
+  va_list ap;
+  va_start(ap, fmt);
+  add_v(l, &d, fmt, ap);
+  va_end(ap);
+}
+
+static int cmp_diag(const void *pa, const void *pb)
+{
+  const struct diag *a = pa, *b = pb;
+  int c = strcmp(a->file ? a->file : "", b->file ? b->file : "");
+  if (c) return c;
+  if (a->line != b->line) return a->line < b->line ? -1 : 1;
+  if (a->col != b->col) return a->col < b->col ? -1 : 1;
+  return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+void diag_list_sort(struct diag_list *l)
+{
+  if (l->n > 1) qsort(l->items, l->n, sizeof *l->items, cmp_diag);
+}
+
+bool diag_list_has_errors(const struct diag_list *l)
+{
+  return l->count[DIAG_ERROR] > 0;
+}
+
+const char *diag_severity_name(enum diag_severity s)
+{
+  switch (s) {
+  case DIAG_ERROR: return "error";
+  case DIAG_WARNING: return "warning";
+  default: return "info";
+  }
+}
+
+static const char *severity_color(enum diag_severity s)
+{
+  switch (s) {
+  case DIAG_ERROR: return "\033[1;31m";
+  case DIAG_WARNING: return "\033[1;35m";
+  default: return "\033[1;36m";
+  }
+}
+
+/* Prints the quoted source line and an underline under [col, end). Tabs
+ * before the caret are copied so that the caret lines up in any terminal. */
+static void print_excerpt(FILE *out, const struct diag *d, bool color)
+{
+  size_t len;
+  const char *line = srcfile_line(d->src, d->line, &len);
+  /* Control characters would garble the terminal: show them as '?'. */
+  fprintf(out, "%5u | ", d->line);
+  for (size_t i = 0; i < len; i++) {
+    unsigned char c = (unsigned char)line[i];
+    fputc((c < 0x20 && c != '\t') || c == 0x7f ? '?' : c, out);
+  }
+  fputs("\n      | ", out);
+  unsigned end = d->end_line == d->line && d->end_col > d->col ? d->end_col : 0;
+  if (!end) {                     /* span runs on: underline to end of line */
+    unsigned chars = 1;
+    for (size_t i = 0; i < len; i++)
+      if (((unsigned char)line[i] & 0xC0) != 0x80) chars++;
+    end = chars > d->col ? chars : d->col + 1;
+  }
+  unsigned col = 1;
+  for (size_t i = 0; i < len && col < d->col; i++) {
+    if (((unsigned char)line[i] & 0xC0) == 0x80) continue;
+    fputc(line[i] == '\t' ? '\t' : ' ', out);
+    col++;
+  }
+  while (col < d->col) { fputc(' ', out); col++; }
+  if (color) fputs("\033[1;32m", out);
+  fputc('^', out);
+  for (col = d->col + 1; col < end; col++) fputc('~', out);
+  if (color) fputs("\033[0m", out);
+  fputc('\n', out);
+}
+
+void diag_print(FILE *out, const struct diag *d, bool color)
+{
+  if (color) fputs("\033[1m", out);
+  fputs(d->file ? d->file : "<input>", out);
+  if (d->line) fprintf(out, ":%u:%u", d->line, d->col);
+  fputs(": ", out);
+  if (color) fprintf(out, "%s", severity_color(d->severity));
+  fputs(diag_severity_name(d->severity), out);
+  if (color) fputs("\033[0m", out);
+  fprintf(out, ": %s", d->message);
+  if (d->rule_id) fprintf(out, " [%s]", d->rule_id);
+  fputc('\n', out);
+  if (d->src && d->line) print_excerpt(out, d, color);
+  if (d->suggestion && !strstr(d->message, d->suggestion))
+    fprintf(out, "      = suggestion: %s\n", d->suggestion);
+}
+
+void diag_list_print(FILE *out, const struct diag_list *l, bool color)
+{
+  for (size_t i = 0; i < l->n; i++) diag_print(out, &l->items[i], color);
+}

@@ -1,0 +1,67 @@
+/* diag.h - the one diagnostic record of the whole pipeline.
+ *
+ * Findings about a letter (YAML syntax, schema, readability, vocabulary,
+ * letter rules) are collected on the unit, never fatal on their own, and
+ * printed sorted at the end (sqlite's Parse.nErr, vale's Alert). */
+#ifndef BB_DIAG_H
+#define BB_DIAG_H
+#include "arena.h"
+#include "srcfile.h"
+#include "text.h"
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+enum diag_severity { DIAG_INFO, DIAG_WARNING, DIAG_ERROR };
+
+struct diag {
+  const char        *file;        /* path as given on the command line */
+  const struct srcfile *src;      /* for quoting the source line; may be NULL */
+  unsigned           line, col;   /* 1-based; col counts characters; 0 = none */
+  unsigned           end_line, end_col; /* one past the span, for the underline */
+  const char        *rule_id;     /* "spec.unknown-key" */
+  enum diag_severity severity;
+  const char        *message;     /* "unknown key 'subjekt'" */
+  const char        *suggestion;  /* replacement text, or NULL */
+  unsigned           seq;         /* insertion order: keeps sorting stable */
+};
+
+struct diag_list {
+  struct arena *arena;            /* strings are copied here */
+  struct diag  *items;
+  size_t        n, cap;
+  unsigned      count[3];         /* per severity */
+};
+
+void diag_list_init(struct diag_list *l, struct arena *a);
+/* Copies D (and its strings) into the list. */
+void diag_add(struct diag_list *l, const struct diag *d);
+/* Convenience: a finding over source bytes [start, end) of SF. */
+void diag_span(struct diag_list *l, enum diag_severity sev, const char *rule,
+               const struct srcfile *sf, size_t start, size_t end,
+               const char *suggestion, const char *fmt, ...)
+  __attribute__((format(printf, 8, 9)));
+/* Convenience: a finding over value bytes [voff, voff+vlen) of text T. */
+void diag_text(struct diag_list *l, enum diag_severity sev, const char *rule,
+               const struct text *t, size_t voff, size_t vlen,
+               const char *suggestion, const char *fmt, ...)
+  __attribute__((format(printf, 8, 9)));
+/* A finding about a whole file (cannot open, cannot write): no line. */
+void diag_file(struct diag_list *l, enum diag_severity sev, const char *rule,
+               const char *path, const char *fmt, ...)
+  __attribute__((format(printf, 5, 6)));
+
+/* Sorts by file, line, column, then insertion order. */
+void diag_list_sort(struct diag_list *l);
+bool diag_list_has_errors(const struct diag_list *l);
+
+const char *diag_severity_name(enum diag_severity s);
+/* Prints one diagnostic compiler-style:
+ *   file:line:col: severity: message [rule-id]
+ *      3 | subjekt: Uitnodiging
+ *        | ^~~~~~~
+ * COLOR adds ANSI colours; callers pass it only for terminals. */
+void diag_print(FILE *out, const struct diag *d, bool color);
+void diag_list_print(FILE *out, const struct diag_list *l, bool color);
+
+#endif

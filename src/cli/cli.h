@@ -1,0 +1,43 @@
+/* cli.h - the command-line tool: subcommands, messages, the pipeline.
+ *
+ * Operational failures (bad option, unwritable file) go through errorf();
+ * findings about a letter go through the unit's diagnostics. */
+#ifndef BB_CLI_H
+#define BB_CLI_H
+#include "../base/unit.h"
+#include <stdbool.h>
+#include <stdio.h>
+
+#define BEELDBRIEF_VERSION "0.1.0"
+
+/* Exit codes (jq style): named once, used everywhere. */
+enum exit_code {
+  EXIT_OK = 0,        /* no error-level findings */
+  EXIT_FINDINGS = 1,  /* the letter has error-level findings */
+  EXIT_USAGE = 2,     /* bad usage, unreadable input, invalid spec, I/O error */
+};
+
+int cmd_build(int argc, char **argv);
+int cmd_lint(int argc, char **argv);
+int cmd_schema(int argc, char **argv);
+
+/* msgs.c */
+void errorf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Prints "try 'beeldbrief CMD --help'" after a usage error; returns EXIT_USAGE. */
+int usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* True when F is a terminal and NO_COLOR is not set. */
+bool want_color(FILE *f);
+/* Directory with fonts/ and templates/: $BEELDBRIEF_DATA, else the
+ * directory of the running binary. */
+const char *datadir(void);
+/* SOURCE_DATE_EPOCH when set and valid, else the current time. */
+long long build_epoch(void);
+
+/* pipeline.c: read, validate and expand one spec. Returns the unit (never
+ * NULL); U->letter is NULL when the spec could not be loaded. SETS holds
+ * NSETS "name=value" strings from --set. */
+struct unit *pipeline_load(const char *path, char **sets, size_t nsets);
+/* The exit code a unit's findings call for. */
+int pipeline_exit_code(const struct unit *u);
+
+#endif

@@ -1,0 +1,243 @@
+/* expand.c - standard text blocks and {{ variables }} (see expand.h). */
+#include "expand.h"
+#include "../base/util.h"
+#include "../base/xalloc.h"
+#include "../model/letter.h"
+#include "../spec/spec.h"
+#include <ctype.h>
+#include <glib.h>
+#include <stdio.h>
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* ---- standard text blocks ---------------------------------------------- */
+
+static bool valid_block_name(const char *s)
+{
+  if (!*s) return false;
+  for (; *s; s++)
+    if (!islower((unsigned char)*s) && !isdigit((unsigned char)*s) && *s != '-' && *s != '_')
+      return false;
+  return true;
+}
+
+/* All block names available, for "did you mean". Caller frees. */
+static size_t list_blocks(const struct expand_opts *o, char ***out)
+{
+  char **names = NULL;
+  size_t n = 0;
+  for (size_t d = 0; d < o->nblock_dirs; d++) {
+    DIR *dir = opendir(o->block_dirs[d]);
+    if (!dir) continue;
+    struct dirent *e;
+    while ((e = readdir(dir)) && n < 512) {
+      size_t len = strlen(e->d_name);
+      if (len > 5 && strcmp(e->d_name + len - 5, ".yaml") == 0) {
+        names = xrealloc(names, (n + 1) * sizeof *names);
+        names[n] = xstrdup(e->d_name);
+        names[n++][len - 5] = '\0';
+      }
+    }
+    closedir(dir);
+  }
+  *out = names;
+  return n;
+}
+
+static int expand_standard(struct unit *u, struct block *b, const struct expand_opts *o)
+{
+  const struct text *name = &b->as.text;
+  if (!valid_block_name(name->s)) {
+    diag_text(&u->diags, DIAG_ERROR, "spec.standard", name, 0, 0, NULL,
+              "'%s' is not a standard block name; names use a-z, 0-9 and -", name->s);
+    return -1;
+  }
+  for (size_t d = 0; d < o->nblock_dirs; d++) {
+    char *path = g_strdup_printf("%s/%s.yaml", o->block_dirs[d], name->s);
+    struct stat st;
+    bool found = stat(path, &st) == 0 && S_ISREG(st.st_mode);
+    int rc = found ? spec_load_blocks(u, path, &b->sub, &b->nsub) : 0;
+    g_free(path);
+    if (!found) continue;
+    if (rc != 0) return -1;
+    for (size_t i = 0; i < b->nsub; i++)
+      if (b->sub[i].type == BLOCK_STANDARD) {
+        diag_text(&u->diags, DIAG_ERROR, "spec.standard", &b->sub[i].key, 0, 0, NULL,
+                  "a standard block cannot include another standard block");
+        return -1;
+      }
+    return 0;
+  }
+  char **names;
+  size_t n = list_blocks(o, &names);
+  const char *best = suggest_closest(name->s, (const char *const *)names, n);
+  if (best)
+    diag_text(&u->diags, DIAG_ERROR, "spec.standard", name, 0, 0, best,
+              "unknown standard block '%s'; did you mean '%s'?", name->s, best);
+  else
+    diag_text(&u->diags, DIAG_ERROR, "spec.standard", name, 0, 0, NULL,
+              "unknown standard block '%s'", name->s);
+  for (size_t i = 0; i < n; i++) free(names[i]);
+  free(names);
+  return -1;
+}
+
+/* ---- variables ------------------------------------------------------------ */
+
+long expand_find_var(const char *s, size_t len, size_t from, const char **name,
+                     size_t *name_len, long *end)
+{
+  const char *open = from < len ? strstr(s + from, "{{") : NULL;
+  if (!open || (size_t)(open - s) >= len) return -1;
+  const char *p = open + 2;
+  while (*p == ' ') p++;
+  const char *n = p;
+  while (*p && *p != '}' && *p != '{' && *p != '\n' && p - open < 80) p++;
+  const char *ne = p;
+  while (ne > n && ne[-1] == ' ') ne--;
+  *name = n;
+  *name_len = (size_t)(ne - n);
+  *end = (p[0] == '}' && p[1] == '}') ? (long)(p + 2 - s) : -1;
+  return (long)(open - s);
+}
+
+struct var_ctx {
+  struct unit              *u;
+  const struct letter      *l;
+  const struct expand_opts *o;
+  int                       errors;
+};
+
+static bool name_ok(const char *n, size_t len)
+{
+  if (!len || (!isalpha((unsigned char)n[0]) && n[0] != '_')) return false;
+  for (size_t i = 1; i < len; i++)
+    if (!isalnum((unsigned char)n[i]) && n[i] != '_') return false;
+  return true;
+}
+
+static const char *lookup(const struct var_ctx *c, const char *n, size_t len)
+{
+  for (size_t i = 0; i < c->o->nvalues; i++)
+    if (strlen(c->o->names[i]) == len && memcmp(c->o->names[i], n, len) == 0)
+      return c->o->values[i];
+  for (size_t i = 0; i < c->l->nvars; i++)
+    if (c->l->vars[i].name.len == len && memcmp(c->l->vars[i].name.s, n, len) == 0)
+      return c->l->vars[i].value.s;
+  return NULL;
+}
+
+static void report_unknown(struct var_ctx *c, const struct text *t, size_t at, size_t span,
+                           const char *n, size_t len)
+{
+  char *want = g_strndup(n, len);
+  size_t ncand = c->o->nvalues + c->l->nvars;
+  const char **cands = xcalloc(ncand ? ncand : 1, sizeof *cands);
+  for (size_t i = 0; i < c->o->nvalues; i++) cands[i] = c->o->names[i];
+  for (size_t i = 0; i < c->l->nvars; i++) cands[c->o->nvalues + i] = c->l->vars[i].name.s;
+  const char *best = suggest_closest(want, cands, ncand);
+  if (best)
+    diag_text(&c->u->diags, DIAG_ERROR, "spec.variable", t, at, span, best,
+              "variable '%s' has no value; did you mean '%s'?", want, best);
+  else
+    diag_text(&c->u->diags, DIAG_ERROR, "spec.variable", t, at, span, NULL,
+              "variable '%s' has no value; give it one under 'variables:'", want);
+  free(cands);
+  g_free(want);
+  c->errors++;
+}
+
+/* Rewrites one text with its variables filled in, building the new map. */
+static void substitute(struct text *t, const char *where, void *ctx)
+{
+  (void)where;
+  struct var_ctx *c = ctx;
+  if (!t->s || !strstr(t->s, "{{")) return;
+  GString *out = g_string_sized_new(t->len + 32);
+  struct textmap m;
+  textmap_init(&m, &c->u->arena);
+  size_t pos = 0;
+  const char *n;
+  size_t nlen;
+  long end, open;
+  while ((open = expand_find_var(t->s, t->len, pos, &n, &nlen, &end)) >= 0) {
+    size_t o = (size_t)open;
+    textmap_add_range(&m, out->len, t, pos, o);
+    g_string_append_len(out, t->s + pos, (gssize)(o - pos));
+    if (end < 0) {
+      diag_text(&c->u->diags, DIAG_ERROR, "spec.variable", t, o, 2, NULL,
+                "'{{' is not closed with '}}'");
+      c->errors++;
+      break;
+    }
+    size_t span = (size_t)end - o;
+    if (!name_ok(n, nlen)) {
+      diag_text(&c->u->diags, DIAG_ERROR, "spec.variable", t, o, span, NULL,
+                "'%.*s' is not a valid variable; write {{ name }} with letters, digits and _",
+                (int)span, t->s + o);
+      c->errors++;
+    } else {
+      const char *val = lookup(c, n, nlen);
+      if (!val) {
+        report_unknown(c, t, o, span, n, nlen);
+      } else if (*val) {
+        /* The value has no place of its own in the spec: point at the
+         * placeholder it replaces. */
+        if (t->nsegs) {
+          uint32_t lo = 0, hi = t->nsegs;
+          while (hi - lo > 1) {
+            uint32_t mid = lo + (hi - lo) / 2;
+            if (t->segs[mid].voff <= o) lo = mid; else hi = mid;
+          }
+          size_t so = t->segs[lo].fixed ? t->segs[lo].soff : t->segs[lo].soff + (o - t->segs[lo].voff);
+          textmap_add(&m, out->len, so, true, t->segs[lo].file ? t->segs[lo].file : t->file);
+        } else {
+          textmap_add(&m, out->len, t->start, true, t->file);
+        }
+        g_string_append(out, val);
+      }
+    }
+    pos = (size_t)end;
+  }
+  if (pos < t->len && (end >= 0 || open < 0)) {
+    textmap_add_range(&m, out->len, t, pos, t->len);
+    g_string_append_len(out, t->s + pos, (gssize)(t->len - pos));
+  }
+  t->s = arena_strndup(&c->u->arena, out->str, out->len);
+  t->len = out->len;
+  t->segs = m.segs;
+  t->nsegs = m.n;
+  g_string_free(out, TRUE);
+}
+
+static int check_date(struct unit *u, struct letter *l)
+{
+  if (!l->date.s || l->year) return 0;
+  const char *s = l->date.s;
+  int y, m, d;
+  if (strlen(s) == 10 && sscanf(s, "%4d-%2d-%2d", &y, &m, &d) == 3 &&
+      g_date_valid_dmy((GDateDay)d, (GDateMonth)m, (GDateYear)y) && s[4] == '-' && s[7] == '-') {
+    l->year = y; l->month = m; l->day = d;
+    return 0;
+  }
+  diag_text(&u->diags, DIAG_ERROR, "spec.value", &l->date, 0, 0, NULL,
+            "the date '%s' is not a valid date; write it as year-month-day, "
+            "for example 2026-11-27", s);
+  return -1;
+}
+
+int expand_letter(struct unit *u, const struct expand_opts *o)
+{
+  struct letter *l = u->letter;
+  int errors = 0;
+  for (size_t i = 0; i < l->nblocks; i++)
+    if (l->blocks[i].type == BLOCK_STANDARD && expand_standard(u, &l->blocks[i], o) != 0)
+      errors++;
+  struct var_ctx c = { u, l, o, 0 };
+  letter_each_text_mut(l, substitute, &c);
+  errors += c.errors;
+  if (check_date(u, l) != 0) errors++;
+  return errors ? -1 : 0;
+}

@@ -1,0 +1,19 @@
+/* run.c - runs every unit-test suite and prints the summary line. */
+#include "harness.h"
+
+int harness_passed, harness_failed;
+const char *harness_case = "";
+
+#define SUITES(X) \
+  X(test_util)
+
+#define DECLARE(fn) void fn(void);
+SUITES(DECLARE)
+
+int main(void)
+{
+#define RUN(fn) fn();
+  SUITES(RUN)
+  printf("%d passed, %d failed\n", harness_passed, harness_failed);
+  return harness_failed ? 1 : 0;
+}
