@@ -1,5 +1,6 @@
 /* diag.c - collecting, sorting and printing diagnostics (see diag.h). */
 #include "diag.h"
+#include <glib.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -46,7 +47,7 @@ void diag_span(struct diag_list *l, enum diag_severity sev, const char *rule,
 {
   struct srcloc a = srcfile_locate(sf, start);
   struct srcloc b = srcfile_locate(sf, end > start ? end : start);
-  if (end <= start) b.col = a.col + 1;
+  if (b.line == a.line && b.col <= a.col) b.col = a.col + 1;
   struct diag d = { .file = sf->name, .src = sf, .line = a.line, .col = a.col,
                     .end_line = b.line, .end_col = b.col, .rule_id = rule,
                     .severity = sev, .suggestion = suggestion };
@@ -128,36 +129,54 @@ static const char *severity_color(enum diag_severity s)
   }
 }
 
-/* Prints the quoted source line and an underline under [col, end). Tabs
- * before the caret are copied so that the caret lines up in any terminal. */
+/* The source line as characters fit for a terminal: invalid UTF-8 and
+ * control characters become '?', tabs stay tabs (so the caret lines up). */
+struct shown {
+  const char *p;    /* the character's bytes in the line, or "?" */
+  int         n;
+};
+
+static size_t split_chars(const char *line, size_t len, struct shown *out, size_t max)
+{
+  size_t n = 0, i = 0;
+  while (i < len && n < max) {
+    unsigned char c = (unsigned char)line[i];
+    gunichar u = g_utf8_get_char_validated(line + i, (gssize)(len - i));
+    bool ok = u != (gunichar)-1 && u != (gunichar)-2;
+    int w = ok ? (int)(g_utf8_next_char(line + i) - (line + i)) : 1;
+    bool ctrl = (c < 0x20 && c != '\t') || c == 0x7f;
+    out[n].p = ok && !ctrl ? line + i : "?";
+    out[n].n = ok && !ctrl ? w : 1;
+    n++;
+    i += (size_t)w;
+  }
+  return n;
+}
+
+/* Prints the quoted source line and an underline under [col, end). A
+ * long line (minified YAML, a huge value) is shown as a window around the
+ * column, marked with "..." on the cut sides. */
 static void print_excerpt(FILE *out, const struct diag *d, bool color)
 {
+  enum { MAXCHARS = 4096, BEFORE = 40, WINDOW = 110 };
   size_t len;
   const char *line = srcfile_line(d->src, d->line, &len);
-  /* Control characters would garble the terminal: show them as '?'. */
-  fprintf(out, "%5u | ", d->line);
-  for (size_t i = 0; i < len; i++) {
-    unsigned char c = (unsigned char)line[i];
-    fputc((c < 0x20 && c != '\t') || c == 0x7f ? '?' : c, out);
-  }
-  fputs("\n      | ", out);
-  unsigned end = d->end_line == d->line && d->end_col > d->col ? d->end_col : 0;
-  if (!end) {                     /* span runs on: underline to end of line */
-    unsigned chars = 1;
-    for (size_t i = 0; i < len; i++)
-      if (((unsigned char)line[i] & 0xC0) != 0x80) chars++;
-    end = chars > d->col ? chars : d->col + 1;
-  }
-  unsigned col = 1;
-  for (size_t i = 0; i < len && col < d->col; i++) {
-    if (((unsigned char)line[i] & 0xC0) == 0x80) continue;
-    fputc(line[i] == '\t' ? '\t' : ' ', out);
-    col++;
-  }
-  while (col < d->col) { fputc(' ', out); col++; }
+  static struct shown chars[MAXCHARS];
+  size_t n = split_chars(line, len, chars, MAXCHARS);
+  size_t col = d->col ? d->col - 1 : 0;              /* 0-based caret */
+  size_t end = d->end_line == d->line && d->end_col > d->col ? d->end_col - 1 : n;
+  if (end <= col) end = col + 1;
+  size_t from = col > BEFORE && n > WINDOW ? col - BEFORE : 0;
+  size_t to = from + WINDOW < n ? from + WINDOW : n;
+  if (end > to + 1) end = to + 1;
+
+  fprintf(out, "%5u | %s", d->line, from ? "..." : "");
+  for (size_t i = from; i < to; i++) fwrite(chars[i].p, 1, (size_t)chars[i].n, out);
+  fprintf(out, "%s\n      | %s", to < n ? "..." : "", from ? "   " : "");
+  for (size_t i = from; i < col; i++) fputc(i < n && chars[i].p[0] == '\t' ? '\t' : ' ', out);
   if (color) fputs("\033[1;32m", out);
   fputc('^', out);
-  for (col = d->col + 1; col < end; col++) fputc('~', out);
+  for (size_t i = col + 1; i < end; i++) fputc('~', out);
   if (color) fputs("\033[0m", out);
   fputc('\n', out);
 }

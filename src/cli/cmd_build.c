@@ -87,6 +87,7 @@ int cmd_build(int argc, char **argv)
   }
 
   const char *spec = argv[optind];
+  bool io_failed = false;
   struct unit *u = pipeline_load(spec, sets, nsets);
   if (u->letter && emit) {
     letter_dump(u->letter, stdout);
@@ -95,12 +96,12 @@ int cmd_build(int argc, char **argv)
     struct render_opts ro = { .datadir = datadir(), .max_pages = max_pages,
                               .epoch = build_epoch() };
     render_init(ro.datadir);
-    if (render_pdf(u, u->letter, &ro, path) != 0) u->letter = NULL;
+    if (render_pdf(u, u->letter, &ro, path) == RENDER_IO) io_failed = true;
     g_free(path);
   }
   diag_list_sort(&u->diags);
   diag_list_print(stderr, &u->diags, want_color(stderr));
-  rc = pipeline_exit_code(u);
+  rc = io_failed ? EXIT_USAGE : pipeline_exit_code(u);
   unit_free(u);
 done:
   free(sets);

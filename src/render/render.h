@@ -19,11 +19,17 @@ struct render_opts {
  * leaves an explicit FONTCONFIG_FILE alone. */
 void render_init(const char *datadir);
 
+enum render_result {
+  RENDER_OK = 0,
+  RENDER_FINDINGS = -1,   /* the letter breaks a limit (too many pages) */
+  RENDER_IO = -2,         /* the PDF could not be written */
+};
+
 /* Renders L as an A4 PDF into OUT_PATH. The file is written under a
  * temporary name and renamed into place only when complete, so on failure
- * (returns -1, diagnostics on U) no file is left behind and an existing
- * file is untouched. */
-int render_pdf(struct unit *u, const struct letter *l, const struct render_opts *o,
+ * (diagnostics on U) no file is left behind and an existing file is
+ * untouched. */
+enum render_result render_pdf(struct unit *u, const struct letter *l, const struct render_opts *o,
                const char *out_path);
 
 /* Formats the letter's date in Dutch ("27 november 2026") into BUF. */

@@ -50,6 +50,7 @@ static const struct rgb GREY = { 0.38, 0.38, 0.40 };
 
 struct pen {
   cairo_t               *cr;
+  PangoContext          *pctx;     /* at 72 dpi: 1 pt of type = 1 unit */
   const struct letter   *l;
   const struct render_opts *o;
   bool                   draw;     /* false: only measure */
@@ -71,8 +72,10 @@ void render_init(const char *datadir)
 
 /* Escapes text for pango markup and turns **bold** into <b>bold</b>;
  * an unpaired ** stays as it is. Caller frees. */
-static char *markup(const char *s)
+static char *markup(const char *text)
 {
+  /* Folded and literal YAML values end in a newline: it is not a line. */
+  char *s = g_strchomp(g_strdup(text));
   GString *out = g_string_new(NULL);
   const char *p = s;
   while (*p) {
@@ -88,13 +91,14 @@ static char *markup(const char *s)
     g_free(esc);
     p = close + 2;
   }
+  g_free(s);
   return g_string_free(out, FALSE);
 }
 
 static PangoLayout *layout_new(struct pen *p, const char *text, double pt, bool bold,
                                double width, PangoAlignment align)
 {
-  PangoLayout *lay = pango_cairo_create_layout(p->cr);
+  PangoLayout *lay = pango_layout_new(p->pctx);
   PangoFontDescription *fd = pango_font_description_from_string(FONT);
   pango_font_description_set_size(fd, (gint)(pt * PANGO_SCALE));
   pango_font_description_set_weight(fd, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
@@ -575,6 +579,8 @@ static void salutation(struct pen *p)
   const char *s = str(&p->l->recipient.salutation);
   size_t n = strlen(s);
   char *t = g_strdup_printf("%s%s", s, n && s[n - 1] == ',' ? "" : ",");
+  /* Never leave the salutation alone at the foot of a page. */
+  need(p, 4 * BODY_PT * LINE_SPACING);
   flow_text(p, t, BODY_PT, false, LEFT, WIDTH);
   g_free(t);
   p->y += gap(8);
@@ -698,8 +704,17 @@ static int run_pass(const struct letter *l, const struct render_opts *o, int pag
   cairo_pdf_surface_restrict_to_version(s, CAIRO_PDF_VERSION_1_5);
   set_metadata(s, l, o->epoch);
   cairo_t *cr = cairo_create(s);
-  struct pen p = { .cr = cr, .l = l, .o = o, .draw = pages > 0, .pages = pages };
+  /* pango-cairo assumes 96 dpi; PDF user space is in points. */
+  PangoContext *pctx = pango_cairo_create_context(cr);
+  pango_cairo_context_set_resolution(pctx, 72);
+  cairo_font_options_t *fo = cairo_font_options_create();
+  cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options(pctx, fo);
+  cairo_font_options_destroy(fo);
+  struct pen p = { .cr = cr, .pctx = pctx, .l = l, .o = o, .draw = pages > 0, .pages = pages };
   *out_pages = layout_letter(&p);
+  g_object_unref(pctx);
   cairo_destroy(cr);
   cairo_surface_finish(s);
   *st = cairo_surface_status(s);
@@ -707,7 +722,7 @@ static int run_pass(const struct letter *l, const struct render_opts *o, int pag
   return *st == CAIRO_STATUS_SUCCESS ? 0 : -1;
 }
 
-int render_pdf(struct unit *u, const struct letter *l, const struct render_opts *o,
+enum render_result render_pdf(struct unit *u, const struct letter *l, const struct render_opts *o,
                const char *out_path)
 {
   unsigned max = o->max_pages ? o->max_pages : 10;
@@ -716,29 +731,29 @@ int render_pdf(struct unit *u, const struct letter *l, const struct render_opts 
   if (run_pass(l, o, 0, discard, NULL, &pages, &st) != 0) {
     diag_file(&u->diags, DIAG_ERROR, "render.pdf", out_path, "cannot lay out the letter: %s",
               cairo_status_to_string(st));
-    return -1;
+    return RENDER_IO;
   }
   if ((unsigned)pages > max) {
     diag_text(&u->diags, DIAG_ERROR, "render.pages", &l->subject, 0, 0, NULL,
               "the letter needs %d pages; the limit is %u", pages, max);
-    return -1;
+    return RENDER_FINDINGS;
   }
   struct outfile of;
   if (outfile_open(&of, out_path) != 0) {
     diag_file(&u->diags, DIAG_ERROR, "io.write", out_path, "cannot write the PDF: %s",
               strerror(errno));
-    return -1;
+    return RENDER_IO;
   }
   if (run_pass(l, o, pages, write_fd, &of.fd, &drawn, &st) != 0) {
     outfile_abort(&of);
     diag_file(&u->diags, DIAG_ERROR, "io.write", out_path, "cannot write the PDF: %s",
               cairo_status_to_string(st));
-    return -1;
+    return RENDER_IO;
   }
   if (outfile_commit(&of) != 0) {
     diag_file(&u->diags, DIAG_ERROR, "io.write", out_path, "cannot write the PDF: %s",
               strerror(errno));
-    return -1;
+    return RENDER_IO;
   }
-  return 0;
+  return RENDER_OK;
 }
