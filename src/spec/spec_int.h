@@ -9,6 +9,7 @@ enum sk_type {
   SK_TEXTLIST,  /* a list of texts */
   SK_INT,       /* a whole number from min to max */
   SK_DATE,      /* 2026-11-27 */
+  SK_LANG,      /* a language code: nl, en, tr, pap, nl-BE */
   SK_ENUM,      /* one of values[] */
   SK_ENUMLIST,  /* a list of values[] */
   SK_MAP,       /* a mapping with keys[] */

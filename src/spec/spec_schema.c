@@ -126,7 +126,7 @@ const struct skey spec_block_types[] = {
 const struct skey spec_letter_keys[] = {
   { "version", SK_INT, false, NULL, NULL, 0, 1, 1 },
   ENUM("kind", true, letter_kind_names),
-  TEXT("language", false),
+  { "language", SK_LANG, false, NULL, NULL, 0, 0, 0 },
   { "date", SK_DATE, false, NULL, NULL, 0, 0, 0 },
   TEXT("reference", false),
   TEXT("your-reference", false),
@@ -240,6 +240,18 @@ static bool is_iso_date(const char *s, int *y, int *m, int *d)
     return false;
   bool leap = (*y % 4 == 0 && *y % 100 != 0) || *y % 400 == 0;
   return !(*m == 2 && *d == 29 && !leap);
+}
+
+/* ISO 639 code of 2 or 3 lower-case letters, optionally with a region:
+ * nl, en, pap, nl-BE. */
+static bool is_language(const char *s)
+{
+  size_t n = 0;
+  while (islower((unsigned char)s[n])) n++;
+  if (n < 2 || n > 3) return false;
+  if (!s[n]) return true;
+  return s[n] == '-' && isupper((unsigned char)s[n + 1]) && isupper((unsigned char)s[n + 2]) &&
+         !s[n + 3];
 }
 
 static void validate_map(struct vctx *v, const struct skey *keys, const char *what,
@@ -365,7 +377,7 @@ static void validate_value(struct vctx *v, const struct skey *k,
     return;
   }
   bool want_scalar = k->type == SK_TEXT || k->type == SK_INT || k->type == SK_DATE ||
-                     k->type == SK_ENUM;
+                     k->type == SK_ENUM || k->type == SK_LANG;
   bool want_seq = k->type == SK_TEXTLIST || k->type == SK_ENUMLIST ||
                   k->type == SK_MAPLIST || k->type == SK_ROWS || k->type == SK_BLOCKS;
   bool want_map = k->type == SK_MAP || k->type == SK_VARS;
@@ -404,6 +416,11 @@ static void validate_value(struct vctx *v, const struct skey *k,
            val->text.s);
     break;
   }
+  case SK_LANG:
+    if (!is_language(val->text.s))
+      verr(v, val, "spec.value", NULL,
+           "'%s' is not a language code; write a code such as nl, en or tr", val->text.s);
+    break;
   case SK_ENUM:
     validate_enum(v, k, name, val);
     break;
