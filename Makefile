@@ -42,7 +42,7 @@ TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
 LIB      := $(BUILD)/libbeeldbrief.a
 UNIT     := $(BUILD)/unit-tests
 
-.PHONY: all deps demo check test asan clean
+.PHONY: all deps demo check test asan bench clean
 all: $(BIN)
 
 $(BIN): $(CLI_OBJ) $(LIB)
@@ -88,6 +88,15 @@ asan: deps
 	  $(MAKE) --no-print-directory test BUILD=build/asan BIN=build/asan/beeldbrief \
 	  CFLAGS="-O1 -g -fno-omit-frame-pointer" \
 	  SANFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=undefined"
+
+$(BUILD)/run-bench: $(BUILD)/bench/bench.o $(LIB)
+	@echo "  LINK    $@"
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $< $(LIB) $(PKG_LIBS)
+
+# Timings of the hot paths and of the reference mailing (never in tests).
+bench: $(BIN) $(BUILD)/run-bench
+	@$(BUILD)/run-bench examples/uitnodiging-gesprek.yaml 2000
+	@bench/mailing.sh
 
 clean:
 	rm -rf build out beeldbrief

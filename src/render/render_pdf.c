@@ -65,7 +65,11 @@ struct pen {
 void render_init(const char *datadir)
 {
   if (getenv("FONTCONFIG_FILE")) return;
-  char *conf = g_strdup_printf("%s/fonts/fonts.conf", datadir);
+  /* fontconfig resolves a relative FONTCONFIG_FILE against its own
+   * config directory, so the path must be absolute. */
+  char *dir = g_canonicalize_filename(datadir, NULL);
+  char *conf = g_build_filename(dir, "fonts", "fonts.conf", NULL);
+  g_free(dir);
   if (access(conf, R_OK) == 0) setenv("FONTCONFIG_FILE", conf, 1);
   g_free(conf);
 }
