@@ -31,6 +31,8 @@ struct text {
   uint32_t              end;    /*   quotes and block indicators */
   const struct textseg *segs;   /* sorted by voff; segs[0].voff == 0 */
   uint32_t              nsegs;  /* 0: no per-byte map, use start */
+  bool                  literal;/* from a `|` block: a single newline is a
+                                   line break, not a paragraph break */
 };
 
 static inline bool text_present(const struct text *t) { return t->s != NULL; }

@@ -51,7 +51,7 @@ static int expand_standard(struct unit *u, struct block *b, const struct expand_
   const struct text *name = &b->as.text;
   if (!valid_block_name(name->s)) {
     diag_text(&u->diags, DIAG_ERROR, "spec.standard", name, 0, 0, NULL,
-              "'%s' is not a standard block name; names use a-z, 0-9 and -", name->s);
+              "'%s' is not a standard block name; names use a-z, 0-9, - and _", name->s);
     return -1;
   }
   for (size_t d = 0; d < o->nblock_dirs; d++) {
@@ -182,6 +182,13 @@ static void substitute(struct text *t, const char *where, void *ctx)
       const char *val = lookup(c, n, nlen);
       if (!val) {
         report_unknown(c, t, o, span, n, nlen);
+      } else if (strstr(val, "{{")) {
+        /* Values are filled in once; a placeholder inside a value would
+         * reach the reader as it stands. */
+        diag_text(&c->u->diags, DIAG_ERROR, "spec.variable", t, o, span, NULL,
+                  "the value of '%.*s' contains '{{'; a value cannot use other variables",
+                  (int)nlen, n);
+        c->errors++;
       } else if (*val) {
         /* The value has no place of its own in the spec: point at the
          * placeholder it replaces. */

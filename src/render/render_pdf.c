@@ -319,14 +319,25 @@ static void flow_text(struct pen *p, const char *text, double pt, bool bold, dou
   g_object_unref(lay);
 }
 
-/* A paragraph text may hold several paragraphs separated by blank lines. */
-static void block_paragraph(struct pen *p, const char *text)
+/* A paragraph text may hold several paragraphs. YAML turns a blank line
+ * into one newline in every style but literal (`|`), where a single
+ * newline is a line break and a blank line separates paragraphs. A short
+ * paragraph that ends in ':' introduces what follows: keep them together. */
+static void block_paragraph(struct pen *p, const struct text *t)
 {
-  char **paras = g_regex_split_simple("\\n[ \\t]*\\n", text, 0, 0);
+  char **paras = g_regex_split_simple(t->literal ? "\\n[ \\t]*\\n" : "\\n", t->s, 0, 0);
   for (char **q = paras; *q; q++) {
-    char *t = g_strstrip(*q);
-    if (!*t) continue;
-    flow_text(p, t, BODY_PT, false, LEFT, WIDTH);
+    char *s = g_strstrip(*q);
+    if (!*s) continue;
+    size_t n = strlen(s);
+    if (s[n - 1] == ':' && !q[1]) {
+      bool d = p->draw;
+      p->draw = false;
+      double h = text_at(p, s, BODY_PT, false, INK, LEFT, 0, WIDTH, PANGO_ALIGN_LEFT);
+      p->draw = d;
+      need(p, h + 3 * BODY_PT * LINE_SPACING);
+    }
+    flow_text(p, s, BODY_PT, false, LEFT, WIDTH);
     p->y += gap(8);
   }
   g_strfreev(paras);
@@ -595,7 +606,7 @@ static void render_block(struct pen *p, const struct block *b)
   switch (b->type) {
   case BLOCK_PARAGRAPH:
     salutation(p);     /* the salutation opens the prose */
-    block_paragraph(p, b->as.text.s);
+    block_paragraph(p, &b->as.text);
     break;
   case BLOCK_HEADING: block_heading(p, b->as.text.s); break;
   case BLOCK_LIST: block_list(p, &b->as.list, false); break;

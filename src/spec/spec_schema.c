@@ -203,7 +203,7 @@ static void validate_textlist(struct vctx *v, const char *name, const struct spe
     if (it->kind != SPEC_SCALAR)
       verr(v, it, "spec.type", NULL, "item %zu of '%s' must be text, not %s",
            i + 1, name, kind_word(it));
-    else if (is_null(it))
+    else if (!*it->text.s || is_null(it))
       verr(v, it, "spec.empty", NULL, "item %zu of '%s' is empty", i + 1, name);
   }
 }
@@ -301,13 +301,13 @@ static void validate_table(struct vctx *v, const struct spec_node *map)
   const struct spec_node *align = spec_map_get(map, "align");
   if (!cols || cols->kind != SPEC_SEQ) return;
   if (align && align->kind == SPEC_SEQ && align->n != cols->n)
-    verr(v, align, "spec.value", NULL, "'align' has %zu entries but the table has %zu columns",
-         align->n, cols->n);
+    verr(v, align, "spec.value", NULL, "'align' has %zu %s but the table has %zu columns",
+         align->n, align->n == 1 ? "entry" : "entries", cols->n);
   if (!rows || rows->kind != SPEC_SEQ) return;
   for (size_t r = 0; r < rows->n; r++)
     if (rows->kids[r]->kind == SPEC_SEQ && rows->kids[r]->n != cols->n)
-      verr(v, rows->kids[r], "spec.value", NULL, "row %zu has %zu cells but the table has %zu columns",
-           r + 1, rows->kids[r]->n, cols->n);
+      verr(v, rows->kids[r], "spec.value", NULL, "row %zu has %zu %s but the table has %zu columns",
+           r + 1, rows->kids[r]->n, rows->kids[r]->n == 1 ? "cell" : "cells", cols->n);
 }
 
 static void validate_timeline(struct vctx *v, const struct spec_node *map)
@@ -336,13 +336,21 @@ static void validate_blocks(struct vctx *v, const struct spec_node *seq)
       continue;
     }
     const struct spec_node *key = b->kids[0], *val = b->kids[1];
-    /* A second key usually means a field was not indented under its block. */
-    for (size_t j = 2; j + 1 < b->n; j += 2)
-      verr(v, b->kids[j], "spec.unknown-key", NULL,
-           "unexpected key '%s' beside '%s'; a block has one key naming its type "
-           "(indent '%s' further to put it inside '%s')",
-           b->kids[j]->text.s, key->text.s, b->kids[j]->text.s, key->text.s);
     int t = letter_name_index(names, BLOCK_COUNT, key->text.s);
+    /* A second key usually means a field was not indented under its block;
+     * blocks whose value is text have no fields to indent into. */
+    bool has_fields = t >= 0 && spec_block_types[t].type == SK_MAP;
+    for (size_t j = 2; j + 1 < b->n; j += 2) {
+      if (has_fields)
+        verr(v, b->kids[j], "spec.unknown-key", NULL,
+             "unexpected key '%s' beside '%s'; a block has one key naming its type "
+             "(indent '%s' further to put it inside '%s')",
+             b->kids[j]->text.s, key->text.s, b->kids[j]->text.s, key->text.s);
+      else
+        verr(v, b->kids[j], "spec.unknown-key", NULL,
+             "unexpected key '%s' beside '%s'; a block has one key naming its type "
+             "(start a new block with '- ')", b->kids[j]->text.s, key->text.s);
+    }
     if (t < 0) {
       const char *best = suggest_closest(key->text.s, names, BLOCK_COUNT);
       if (best)
@@ -391,9 +399,15 @@ static void validate_value(struct vctx *v, const struct skey *k,
   }
   switch (k->type) {
   case SK_TEXT:
+    if (!*val->text.s)
+      verr(v, val, "spec.empty", NULL, "'%s' is empty; give it a value or remove the key", name);
     break;
   case SK_LINES:
+    if (val->kind == SPEC_SEQ && val->n == 0)
+      verr(v, val, "spec.empty", NULL, "'%s' is an empty list", name);
     if (val->kind == SPEC_SEQ) validate_textlist(v, name, val);
+    else if (!*val->text.s)
+      verr(v, val, "spec.empty", NULL, "'%s' is empty; give it a value or remove the key", name);
     break;
   case SK_TEXTLIST:
     if (val->n == 0) verr(v, val, "spec.empty", NULL, "'%s' is an empty list", name);
@@ -403,7 +417,10 @@ static void validate_value(struct vctx *v, const struct skey *k,
     const char *s = val->text.s;
     bool digits = *s != '\0' && strlen(s) < 6;
     for (const char *p = s; *p; p++) digits = digits && isdigit((unsigned char)*p);
-    if (!digits || atoi(s) < k->min || atoi(s) > k->max)
+    if (digits && atoi(s) >= k->min && atoi(s) <= k->max) break;
+    if (k->min == k->max)
+      verr(v, val, "spec.value", NULL, "'%s' must be %d, not '%s'", name, k->min, s);
+    else
       verr(v, val, "spec.value", NULL, "'%s' must be a whole number from %d to %d, not '%s'",
            name, k->min, k->max, s);
     break;

@@ -72,6 +72,20 @@ static void report_parser_error(struct builder *b, yaml_parser_t *p)
               "tab character in indentation; YAML indents with spaces only");
     return;
   }
+  /* YAML gives *, &, !, @, ` and % a meaning at the start of a value;
+   * an editor who meant text needs quotes. */
+  size_t at = sf->len;
+  if (p->context && p->context_mark.line == p->problem_mark.line) {
+    size_t coff = mark_off(sf, p->context_mark);
+    if (coff < sf->len && strchr("*&!@`%", sf->data[coff])) at = coff;
+  }
+  if (at == sf->len && off < sf->len && strchr("*&!@`%", sf->data[off])) at = off;
+  if (at < sf->len && sf->data[at] != '\0') {
+    diag_span(&b->u->diags, DIAG_ERROR, "spec.syntax", sf, at, at + 1, NULL,
+              "invalid YAML: a value cannot start with '%c' unless it is in quotes, "
+              "for example \"%c...\"", sf->data[at], sf->data[at]);
+    return;
+  }
   char msg[512];
   if (p->context)
     snprintf(msg, sizeof msg, "%s %s", problem, p->context);
@@ -275,6 +289,7 @@ static struct spec_node *make_scalar(struct builder *b, const yaml_event_t *ev)
 {
   struct spec_node *n = new_node(b, SPEC_SCALAR, ev->start_mark, ev->end_mark);
   n->style = style_of(ev->data.scalar.style);
+  n->text.literal = n->style == SPEC_LITERAL;
   const char *v = (const char *)ev->data.scalar.value;
   size_t len = ev->data.scalar.length;
   n->text.s = arena_strndup(&b->u->arena, v, len);
@@ -303,6 +318,7 @@ static void check_duplicates(struct builder *b, const struct spec_node *map)
       diag_span(&b->u->diags, DIAG_ERROR, "spec.duplicate-key", b->sf,
                 k->text.start, k->text.end, NULL,
                 "duplicate key '%s' (first given at line %u)", k->text.s, l.line);
+      b->failed = true;
     } else {
       g_hash_table_insert(seen, (gpointer)k->text.s, (gpointer)k);
     }
@@ -315,7 +331,15 @@ static void attach(struct builder *b, struct spec_node *n)
 {
   if (b->depth == 0) { b->root = n; return; }
   struct spec_node *parent = b->stack[b->depth - 1];
-  if (parent->kind == SPEC_MAP && parent->n % 2 == 0 && n->kind != SPEC_SCALAR) {
+  if (parent->kind == SPEC_MAP && parent->n % 2 == 0 && n->kind != SPEC_SCALAR &&
+      n->text.start > 0 && b->sf->data[n->text.start] == '{' &&
+      b->sf->data[n->text.start - 1] == '{') {
+    /* `name: {{ naam }}` reads as a mapping inside a mapping. */
+    diag_span(&b->u->diags, DIAG_ERROR, "spec.syntax", b->sf, n->text.start - 1,
+              n->text.start + 1, NULL,
+              "a value that starts with '{{' must be in quotes, for example \"{{ naam }}\"");
+    b->failed = true;
+  } else if (parent->kind == SPEC_MAP && parent->n % 2 == 0 && n->kind != SPEC_SCALAR) {
     diag_span(&b->u->diags, DIAG_ERROR, "spec.syntax", b->sf, n->text.start,
               n->text.start + 1, NULL, "a key must be a plain name, not a %s",
               n->kind == SPEC_MAP ? "mapping" : "list");
