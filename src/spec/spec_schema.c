@@ -376,12 +376,20 @@ static bool is_var_name(const char *s)
   return true;
 }
 
+/* Removing an empty key helps only when the key is optional. */
+static const char *empty_hint(const struct skey *k)
+{
+  return k->required ? "give it a value" : "give it a value or remove the key";
+}
+
+
 static void validate_value(struct vctx *v, const struct skey *k,
                            const struct spec_node *key, const struct spec_node *val)
 {
   const char *name = k->name;
   if (is_null(val)) {
-    verr(v, key, "spec.empty", NULL, "'%s' has no value; give it one or remove the key", name);
+    verr(v, key, "spec.empty", NULL, "'%s' has no value; give it one%s", name,
+         k->required ? "" : " or remove the key");
     return;
   }
   bool want_scalar = k->type == SK_TEXT || k->type == SK_INT || k->type == SK_DATE ||
@@ -400,14 +408,14 @@ static void validate_value(struct vctx *v, const struct skey *k,
   switch (k->type) {
   case SK_TEXT:
     if (!*val->text.s)
-      verr(v, val, "spec.empty", NULL, "'%s' is empty; give it a value or remove the key", name);
+      verr(v, val, "spec.empty", NULL, "'%s' is empty; %s", name, empty_hint(k));
     break;
   case SK_LINES:
     if (val->kind == SPEC_SEQ && val->n == 0)
       verr(v, val, "spec.empty", NULL, "'%s' is an empty list", name);
     if (val->kind == SPEC_SEQ) validate_textlist(v, name, val);
     else if (!*val->text.s)
-      verr(v, val, "spec.empty", NULL, "'%s' is empty; give it a value or remove the key", name);
+      verr(v, val, "spec.empty", NULL, "'%s' is empty; %s", name, empty_hint(k));
     break;
   case SK_TEXTLIST:
     if (val->n == 0) verr(v, val, "spec.empty", NULL, "'%s' is an empty list", name);

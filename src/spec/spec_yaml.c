@@ -60,7 +60,8 @@ static void report_parser_error(struct builder *b, yaml_parser_t *p)
   size_t off = mark_off(sf, p->problem_mark);
   const char *problem = p->problem ? p->problem : "invalid YAML";
   if (p->error == YAML_READER_ERROR) {
-    off = p->problem_offset < sf->len ? p->problem_offset : sf->len;
+    off = sf->body + p->problem_offset;        /* libyaml saw the bytes after the BOM */
+    if (off > sf->len) off = sf->len;
     diag_span(&b->u->diags, DIAG_ERROR, "spec.encoding", sf, off, off + 1, NULL,
               "%s", problem);
     return;
@@ -86,20 +87,17 @@ static void report_parser_error(struct builder *b, yaml_parser_t *p)
               "for example \"%c...\"", sf->data[at], sf->data[at]);
     return;
   }
-  char msg[512];
-  if (p->context)
-    snprintf(msg, sizeof msg, "%s %s", problem, p->context);
-  else
-    snprintf(msg, sizeof msg, "%s", problem);
-  diag_span(&b->u->diags, DIAG_ERROR, "spec.syntax", sf, off, off + 1, NULL,
-            "invalid YAML: %s", msg);
-  /* libyaml names the construct that was left open; point at it too. */
+  /* libyaml names the construct that was left open; say where it began,
+   * in the same finding so that sorting cannot separate the two. */
+  char where[64] = "";
   if (p->context && (p->context_mark.line != p->problem_mark.line ||
                      p->context_mark.column != p->problem_mark.column)) {
-    size_t coff = mark_off(sf, p->context_mark);
-    diag_span(&b->u->diags, DIAG_INFO, "spec.syntax", sf, coff, coff + 1, NULL,
-              "the construct started here");
+    struct srcloc c = srcfile_locate(sf, mark_off(sf, p->context_mark));
+    snprintf(where, sizeof where, " (started at line %u, column %u)", c.line, c.col);
   }
+  diag_span(&b->u->diags, DIAG_ERROR, "spec.syntax", sf, off, off + 1, NULL,
+            "invalid YAML: %s%s%s%s", problem, p->context ? " " : "",
+            p->context ? p->context : "", where);
 }
 
 /* ---- scalar position maps ---------------------------------------------- */
@@ -429,7 +427,10 @@ struct spec_node *spec_parse(struct unit *u, const struct srcfile *sf)
     diag_file(&u->diags, DIAG_ERROR, "spec.syntax", sf->name, "cannot start the YAML parser");
     return NULL;
   }
-  yaml_parser_set_input_string(&parser, (const unsigned char *)sf->data, sf->len);
+  /* libyaml keeps a BOM it is not asked to detect as a character of
+   * line 1; hand it the bytes after the BOM, where our line map starts. */
+  yaml_parser_set_input_string(&parser, (const unsigned char *)sf->data + sf->body,
+                               sf->len - sf->body);
   yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
 
   int docs = 0;
