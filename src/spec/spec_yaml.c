@@ -395,7 +395,16 @@ static bool handle_event(struct builder *b, const yaml_event_t *ev, int *docs)
                 ev->data.scalar.length, SPEC_MAX_SCALAR);
       return false;
     }
-    attach(b, make_scalar(b, ev));
+    struct spec_node *n = make_scalar(b, ev);
+    /* "\0" in a double-quoted value would cut the text short everywhere
+     * C strings go; no letter needs it. */
+    const char *nul = memchr(n->text.s, '\0', n->text.len);
+    if (nul) {
+      diag_text(&u->diags, DIAG_ERROR, "spec.value", &n->text, (size_t)(nul - n->text.s), 1,
+                NULL, "a value cannot contain a NUL character (\\0)");
+      return false;
+    }
+    attach(b, n);
     return true;
   }
   case YAML_SEQUENCE_START_EVENT:
