@@ -67,9 +67,9 @@ void diag_text(struct diag_list *l, enum diag_severity sev, const char *rule,
     b = text_loc_end(t);
   } else {
     a = text_locate(t, voff);
-    b = text_locate(t, voff + vlen - 1);
-    b.col++;
+    b = text_locate(t, voff + vlen);
   }
+  if (b.line == a.line && b.col <= a.col) b.col = a.col + 1;
   const struct srcfile *sf = a.file ? a.file : t->file;
   struct diag d = { .file = sf ? sf->name : "<input>", .src = sf,
                     .line = a.line, .col = a.col,

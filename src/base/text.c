@@ -2,13 +2,11 @@
 #include "text.h"
 #include <string.h>
 
-struct srcloc text_locate(const struct text *t, size_t voff)
+size_t text_source_offset(const struct text *t, size_t voff, const struct srcfile **file)
 {
-  if (!t->file) {
-    struct srcloc none = { NULL, 0, 0 };
-    return none;
-  }
-  if (t->nsegs == 0) return srcfile_locate(t->file, t->start);
+  *file = t->file;
+  if (!t->file) return 0;
+  if (t->nsegs == 0) return t->start;
   /* Binary search for the last segment starting at or before voff. */
   uint32_t lo = 0, hi = t->nsegs;
   while (hi - lo > 1) {
@@ -16,8 +14,19 @@ struct srcloc text_locate(const struct text *t, size_t voff)
     if (t->segs[mid].voff <= voff) lo = mid; else hi = mid;
   }
   const struct textseg *sg = &t->segs[lo];
-  size_t soff = sg->fixed ? sg->soff : sg->soff + (voff - sg->voff);
-  return srcfile_locate(sg->file ? sg->file : t->file, soff);
+  if (sg->file) *file = sg->file;
+  return sg->fixed ? sg->soff : sg->soff + (voff - sg->voff);
+}
+
+struct srcloc text_locate(const struct text *t, size_t voff)
+{
+  if (!t->file) {
+    struct srcloc none = { NULL, 0, 0 };
+    return none;
+  }
+  const struct srcfile *f;
+  size_t soff = text_source_offset(t, voff, &f);
+  return srcfile_locate(f, soff);
 }
 
 struct srcloc text_loc_start(const struct text *t)
@@ -26,14 +35,12 @@ struct srcloc text_loc_start(const struct text *t)
   return text_locate(t, 0);
 }
 
+/* Maps end with a segment at voff == len (see textmap_end), so one past
+ * the last byte is exact even when the value ends in an escape. */
 struct srcloc text_loc_end(const struct text *t)
 {
   if (t->file && t->nsegs == 0) return srcfile_locate(t->file, t->end);
-  if (t->len == 0) return text_loc_start(t);
-  /* One past the last byte: locate the last byte and step one column. */
-  struct srcloc l = text_locate(t, t->len - 1);
-  l.col++;
-  return l;
+  return text_locate(t, t->len);
 }
 
 void textmap_init(struct textmap *m, struct arena *a)
@@ -66,6 +73,14 @@ void textmap_add(struct textmap *m, size_t voff, size_t soff, bool fixed,
     m->cap = cap;
   }
   m->segs[m->n++] = (struct textseg){ (uint32_t)voff, (uint32_t)soff, fixed, file };
+}
+
+void textmap_end(struct textmap *m, size_t vlen, size_t soff, const struct srcfile *file)
+{
+  /* Not merged with a fixed segment: this one marks where the source of
+   * the last byte ends. */
+  if (m->n && m->segs[m->n - 1].voff == vlen) return;
+  textmap_add(m, vlen, soff, false, file);
 }
 
 void textmap_add_text(struct textmap *m, size_t voff, const struct text *t)

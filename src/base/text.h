@@ -37,6 +37,8 @@ struct text {
 
 static inline bool text_present(const struct text *t) { return t->s != NULL; }
 
+/* The raw source offset (and file) of value byte VOFF. */
+size_t text_source_offset(const struct text *t, size_t voff, const struct srcfile **file);
 /* Where value byte VOFF came from (VOFF == len gives the end of the last
  * byte). Texts without a map give the start of their span. */
 struct srcloc text_locate(const struct text *t, size_t voff);
@@ -55,6 +57,10 @@ void textmap_init(struct textmap *m, struct arena *a);
 /* Value bytes from VOFF on come from SOFF in FILE. */
 void textmap_add(struct textmap *m, size_t voff, size_t soff, bool fixed,
                  const struct srcfile *file);
+/* Closes a map: value byte VLEN (one past the end) is at SOFF, the source
+ * byte after the last one consumed. Keeps text_loc_end exact when the value
+ * ends in an escape or a substituted variable. */
+void textmap_end(struct textmap *m, size_t vlen, size_t soff, const struct srcfile *file);
 /* Appends every segment of T, shifted so that T's byte 0 is value byte VOFF
  * of the text being built. */
 void textmap_add_text(struct textmap *m, size_t voff, const struct text *t);

@@ -212,6 +212,9 @@ static void substitute(struct text *t, const char *where, void *ctx)
     textmap_add_range(&m, out->len, t, pos, t->len);
     g_string_append_len(out, t->s + pos, (gssize)(t->len - pos));
   }
+  const struct srcfile *ef;
+  size_t eoff = text_source_offset(t, t->len, &ef);
+  if (ef) textmap_end(&m, out->len, eoff, ef);
   t->s = arena_strndup(&c->u->arena, out->str, out->len);
   t->len = out->len;
   t->segs = m.segs;

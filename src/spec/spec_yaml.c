@@ -207,6 +207,13 @@ static bool map_scalar(struct textmap *m, const struct srcfile *sf,
                        const char *value, size_t vlen)
 {
   const char *src = sf->data, *end = sf->data + sf->len;
+  /* libyaml's start mark is at the node's properties when it has an
+   * anchor (&a) or a tag (!!str): skip them and the blanks after them. */
+  while (s < sf->len && (src[s] == '&' || src[s] == '!')) {
+    while (s < sf->len && src[s] != ' ' && src[s] != '\t' && !srcfile_break_len(src + s, end)) s++;
+    while (s < sf->len && (src[s] == ' ' || src[s] == '\t' || srcfile_break_len(src + s, end)))
+      s += srcfile_break_len(src + s, end) ? srcfile_break_len(src + s, end) : 1;
+  }
   if (style == SPEC_SINGLE || style == SPEC_DOUBLE) s++;          /* quote */
   if (style == SPEC_LITERAL || style == SPEC_FOLDED) {            /* header */
     while (s < sf->len && !srcfile_break_len(src + s, end)) s++;
@@ -217,6 +224,15 @@ static bool map_scalar(struct textmap *m, const struct srcfile *sf,
   while (i < vlen) {
     if (s >= sf->len) return false;
     if (!next_unit(src + s, end, style, &su)) return false;
+    /* libyaml keeps LS and PS in values as they are (unlike LF, CR and
+     * NEL, which become '\n'): there they are content, not a break. */
+    if (su.ws && su.len == 3 && !su.escape && i + 3 <= vlen &&
+        memcmp(value + i, src + s, 3) == 0) {
+      textmap_add(m, i, s, false, sf);
+      i += 3;
+      s += 3;
+      continue;
+    }
     if (is_value_ws(value[i])) {
       if (su.ws && su.nbytes) {               /* a blank or break stands here */
         textmap_add(m, i, s, su.escape, sf);
@@ -244,6 +260,7 @@ static bool map_scalar(struct textmap *m, const struct srcfile *sf,
     s += su.len;
     if (su.escape) textmap_add(m, i, s, false, sf);
   }
+  textmap_end(m, vlen, s, sf);
   return true;
 }
 

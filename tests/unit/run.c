@@ -5,7 +5,14 @@ int harness_passed, harness_failed;
 const char *harness_case = "";
 
 #define SUITES(X) \
-  X(test_util)
+  X(test_util) \
+  X(test_arena) \
+  X(test_srcfile) \
+  X(test_text) \
+  X(test_diag) \
+  X(test_spec) \
+  X(test_expand) \
+  X(test_outfile)
 
 #define DECLARE(fn) void fn(void);
 SUITES(DECLARE)
