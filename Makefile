@@ -42,7 +42,7 @@ TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
 LIB      := $(BUILD)/libbeeldbrief.a
 UNIT     := $(BUILD)/unit-tests
 
-.PHONY: all deps demo check test asan bench clean
+.PHONY: all deps demo check test asan bench fuzz clean
 all: $(BIN)
 
 $(BIN): $(CLI_OBJ) $(LIB)
@@ -97,6 +97,21 @@ $(BUILD)/run-bench: $(BUILD)/bench/bench.o $(LIB)
 bench: $(BIN) $(BUILD)/run-bench
 	@$(BUILD)/run-bench examples/uitnodiging-gesprek.yaml 2000
 	@bench/mailing.sh
+
+# libFuzzer on the front end (clang). FUZZ_TIME seconds; new crashers are
+# written to fuzz/regressions/, which tests/fuzz replays on every check.
+FUZZ_TIME ?= 60
+FUZZ_FLAGS := -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
+fuzz: deps
+	@$(MAKE) --no-print-directory CC=clang BUILD=build/fuzz CFLAGS="-O1 -g" \
+	  SANFLAGS="$(FUZZ_FLAGS)" build/fuzz/libbeeldbrief.a build/fuzz/fuzz/fuzz_spec.o
+	@clang -fsanitize=fuzzer,address,undefined -o build/fuzz/fuzz_spec \
+	  build/fuzz/fuzz/fuzz_spec.o build/fuzz/libbeeldbrief.a $(PKG_LIBS)
+	@mkdir -p build/fuzz/corpus && cp examples/*.yaml tests/golden/bad/*.yaml \
+	  templates/blocks/*.yaml fuzz/regressions/* build/fuzz/corpus/ 2>/dev/null; true
+	@LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp build/fuzz/fuzz_spec \
+	  -max_total_time=$(FUZZ_TIME) -max_len=65536 -timeout=10 -dict=fuzz/dict/spec.dict \
+	  -artifact_prefix=fuzz/regressions/ build/fuzz/corpus
 
 clean:
 	rm -rf build out beeldbrief

@@ -1,0 +1,19 @@
+#!/bin/sh
+# Replays every input in fuzz/regressions/ (crashers found by `make fuzz`
+# and hand-made hostile inputs): each must be refused or accepted with an
+# exit code of 0, 1 or 2, never a signal, within 20 seconds.
+set -u
+cd "$(dirname "$0")/../.."
+B=${BEELDBRIEF:-$PWD/beeldbrief}
+export NO_COLOR=1
+pass=0
+fail=0
+for f in fuzz/regressions/*; do
+  [ -f "$f" ] || continue
+  timeout 20 "$B" lint "$f" >/dev/null 2>&1
+  rc=$?
+  if [ "$rc" -le 2 ]; then pass=$((pass + 1)); echo "ok $f"
+  else fail=$((fail + 1)); echo "FAIL $f: exit $rc"; fi
+done
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ] && [ "$pass" -gt 0 ]
