@@ -33,27 +33,30 @@ void diag_add(struct diag_list *l, const struct diag *d)
   l->count[d->severity]++;
 }
 
-static void add_v(struct diag_list *l, struct diag *d, const char *fmt, va_list ap)
+/* Adds a finding from A to B (exclusive); a span that would be empty
+ * still underlines one character. */
+static void add_at(struct diag_list *l, enum diag_severity sev, const char *rule,
+                   const struct srcfile *sf, struct srcloc a, struct srcloc b,
+                   const char *suggestion, const char *fmt, va_list ap)
 {
+  if (b.line == a.line && b.col <= a.col) b.col = a.col + 1;
   char buf[1024];
   vsnprintf(buf, sizeof buf, fmt, ap);
-  d->message = buf;
-  diag_add(l, d);
+  struct diag d = { .file = sf ? sf->name : "<input>", .src = sf,
+                    .line = a.line, .col = a.col, .end_line = b.line, .end_col = b.col,
+                    .rule_id = rule, .severity = sev, .message = buf,
+                    .suggestion = suggestion };
+  diag_add(l, &d);
 }
 
 void diag_span(struct diag_list *l, enum diag_severity sev, const char *rule,
                const struct srcfile *sf, size_t start, size_t end,
                const char *suggestion, const char *fmt, ...)
 {
-  struct srcloc a = srcfile_locate(sf, start);
-  struct srcloc b = srcfile_locate(sf, end > start ? end : start);
-  if (b.line == a.line && b.col <= a.col) b.col = a.col + 1;
-  struct diag d = { .file = sf->name, .src = sf, .line = a.line, .col = a.col,
-                    .end_line = b.line, .end_col = b.col, .rule_id = rule,
-                    .severity = sev, .suggestion = suggestion };
   va_list ap;
   va_start(ap, fmt);
-  add_v(l, &d, fmt, ap);
+  add_at(l, sev, rule, sf, srcfile_locate(sf, start),
+         srcfile_locate(sf, end > start ? end : start), suggestion, fmt, ap);
   va_end(ap);
 }
 
@@ -61,34 +64,25 @@ void diag_text(struct diag_list *l, enum diag_severity sev, const char *rule,
                const struct text *t, size_t voff, size_t vlen,
                const char *suggestion, const char *fmt, ...)
 {
-  struct srcloc a, b;
-  if (vlen == 0 && voff == 0) {          /* the whole value */
-    a = text_loc_start(t);
-    b = text_loc_end(t);
-  } else {
-    a = text_locate(t, voff);
-    b = text_locate(t, voff + vlen);
-  }
-  if (b.line == a.line && b.col <= a.col) b.col = a.col + 1;
-  const struct srcfile *sf = a.file ? a.file : t->file;
-  struct diag d = { .file = sf ? sf->name : "<input>", .src = sf,
-                    .line = a.line, .col = a.col,
-                    .end_line = b.line, .end_col = b.col, .rule_id = rule,
-                    .severity = sev, .suggestion = suggestion };
+  bool whole = vlen == 0 && voff == 0;
+  struct srcloc a = whole ? text_loc_start(t) : text_locate(t, voff);
+  struct srcloc b = whole ? text_loc_end(t) : text_locate(t, voff + vlen);
   va_list ap;
   va_start(ap, fmt);
-  add_v(l, &d, fmt, ap);
+  add_at(l, sev, rule, a.file ? a.file : t->file, a, b, suggestion, fmt, ap);
   va_end(ap);
 }
 
 void diag_file(struct diag_list *l, enum diag_severity sev, const char *rule,
                const char *path, const char *fmt, ...)
 {
-  struct diag d = { .file = path, .rule_id = rule, .severity = sev };
+  char buf[1024];
   va_list ap;
   va_start(ap, fmt);
-  add_v(l, &d, fmt, ap);
+  vsnprintf(buf, sizeof buf, fmt, ap);
   va_end(ap);
+  struct diag d = { .file = path, .rule_id = rule, .severity = sev, .message = buf };
+  diag_add(l, &d);
 }
 
 static int cmp_diag(const void *pa, const void *pb)

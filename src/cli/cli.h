@@ -1,7 +1,9 @@
 /* cli.h - the command-line tool: subcommands, messages, the pipeline.
  *
- * Operational failures (bad option, unwritable file) go through errorf();
- * findings about a letter go through the unit's diagnostics. */
+ * Usage errors (bad option, missing argument) go through usage_error();
+ * everything about an input file, including "cannot read" and "cannot
+ * write", is a diagnostic on the unit, so that it is sorted, printed and
+ * counted with the rest. */
 #ifndef BB_CLI_H
 #define BB_CLI_H
 #include "../base/unit.h"
@@ -22,7 +24,6 @@ int cmd_lint(int argc, char **argv);
 int cmd_schema(int argc, char **argv);
 
 /* msgs.c */
-void errorf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints "try 'beeldbrief CMD --help'" after a usage error; returns EXIT_USAGE. */
 int usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* True when F is a terminal and NO_COLOR is not set. */

@@ -8,23 +8,18 @@
 #include <time.h>
 #include <unistd.h>
 
-void errorf(const char *fmt, ...)
+static void verrorf(const char *fmt, va_list ap)
 {
-  va_list ap;
-  va_start(ap, fmt);
   fputs("beeldbrief: error: ", stderr);
   vfprintf(stderr, fmt, ap);
   fputc('\n', stderr);
-  va_end(ap);
 }
 
 int usage_error(const char *cmd, const char *fmt, ...)
 {
   va_list ap;
   va_start(ap, fmt);
-  fputs("beeldbrief: error: ", stderr);
-  vfprintf(stderr, fmt, ap);
-  fputc('\n', stderr);
+  verrorf(fmt, ap);
   va_end(ap);
   fprintf(stderr, "try 'beeldbrief %s%s--help'\n", cmd ? cmd : "", cmd ? " " : "");
   return EXIT_USAGE;
