@@ -6,6 +6,7 @@
 #include <glib.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static const char build_usage[] =
   "usage: beeldbrief build SPEC.yaml [-o OUT.pdf] [options]\n"
@@ -21,6 +22,15 @@ static const char build_usage[] =
   "\n"
   "Exit status: 0 built, 1 error-level findings, 2 bad usage, unreadable\n"
   "or invalid spec, or the PDF could not be written.\n";
+
+/* True when A and B name the same existing file: building a spec "into"
+ * itself would replace the editor's work with a PDF. */
+static bool same_file(const char *a, const char *b)
+{
+  struct stat sa, sb;
+  return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+         sa.st_ino == sb.st_ino;
+}
 
 static char *default_output(const char *spec)
 {
@@ -88,6 +98,10 @@ int cmd_build(int argc, char **argv)
 
   const char *spec = argv[optind];
   bool io_failed = false;
+  if (out && same_file(out, spec)) {
+    usage_error("build", "the output '%s' is the spec itself", out);
+    goto done;
+  }
   struct unit *u = pipeline_load(spec, sets, nsets);
   if (u->letter && emit) {
     letter_dump(u->letter, stdout);

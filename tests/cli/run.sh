@@ -94,6 +94,11 @@ check set-variable-shown grep -q "P. Visser" "$T/set.txt"
 expect_rc emit-model 0 "$B" build "$REF" --emit model
 check emit-model-positions grep -q '^6:10 subject = "Uitnodiging voor een gesprek over werk"$' "$T/out"
 
+# ---- building a spec into itself is refused, the spec stays -------------------------
+cp "$REF" "$T/self.yaml"
+expect_rc output-is-spec 2 "$B" build "$T/self.yaml" -o "$T/self.yaml"
+check output-is-spec-kept cmp -s "$REF" "$T/self.yaml"
+
 # ---- the page limit is a finding, and no file is written ----------------------------
 expect_rc max-pages 1 "$B" build "$REF" --max-pages 1 -o "$T/long.pdf"
 check max-pages-message has "render.pages"
