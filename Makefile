@@ -10,7 +10,7 @@
 # V=1 shows the full compiler command lines.
 
 CC      ?= cc
-PKGS    := yaml-0.1 pangocairo cairo libxml-2.0 hunspell glib-2.0
+PKGS    := yaml-0.1 pangocairo cairo librsvg-2.0 libxml-2.0 hunspell glib-2.0
 CFLAGS  ?= -O2 -g
 WARN    := -Wall -Wextra -Wstrict-prototypes -Wshadow -Wno-unused-parameter
 STD     := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
@@ -19,7 +19,7 @@ BIN     ?= beeldbrief
 
 DEB_PACKAGES := gcc make pkg-config libyaml-dev libpango1.0-dev libcairo2-dev \
                 libglib2.0-dev libxml2-dev libhunspell-dev hunspell-nl \
-                fonts-open-sans poppler-utils
+                librsvg2-dev libzint-dev fonts-open-sans poppler-utils
 
 ifeq ($(V),1)
 Q :=
@@ -29,7 +29,8 @@ endif
 
 # pkg-config runs only when building, so that `make deps` works on a bare machine.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# zint ships no pkg-config file; it installs into the default paths.
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lzint -lm
 ALL_CFLAGS = $(STD) $(WARN) $(CFLAGS) $(SANFLAGS) $(PKG_CFLAGS) -MMD -MP
 ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
 

@@ -10,6 +10,7 @@
 #include "srcfile.h"
 
 struct letter;
+struct house_style;
 
 struct unit {
   struct arena      arena;    /* owns the model and diagnostic text */
@@ -17,6 +18,7 @@ struct unit {
   struct srcfile  **files;    /* every file read (spec, standard blocks) */
   size_t            nfiles;
   struct letter    *letter;   /* NULL until the spec loaded without errors */
+  struct house_style *style;  /* the house style the letter uses; NULL until loaded */
   struct diag_list  diags;    /* appended by every stage */
 };
 

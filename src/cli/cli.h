@@ -34,10 +34,11 @@ const char *datadir(void);
 /* SOURCE_DATE_EPOCH when set and valid, else the current time. */
 long long build_epoch(void);
 
-/* pipeline.c: read, validate and expand one spec. Returns the unit (never
- * NULL); U->letter is NULL when the spec could not be loaded. SETS holds
- * NSETS "name=value" strings from --set. */
-struct unit *pipeline_load(const char *path, char **sets, size_t nsets);
+/* pipeline.c: read, validate and expand one spec and load its house style
+ * (STYLE_PATH overrides the spec's choice). Returns the unit (never NULL);
+ * U->letter is NULL when the spec could not be loaded. SETS holds NSETS
+ * "name=value" strings from --set. */
+struct unit *pipeline_load(const char *path, char **sets, size_t nsets, const char *style_path);
 /* The exit code a unit's findings call for. */
 int pipeline_exit_code(const struct unit *u);
 

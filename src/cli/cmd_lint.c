@@ -34,7 +34,7 @@ int cmd_lint(int argc, char **argv)
   unsigned errors = 0, warnings = 0, files = 0;
   bool color = want_color(stdout);
   for (int i = optind; i < argc; i++) {
-    struct unit *u = pipeline_load(argv[i], NULL, 0);
+    struct unit *u = pipeline_load(argv[i], NULL, 0, NULL);
     diag_list_sort(&u->diags);
     diag_list_print(stdout, &u->diags, color);
     errors += u->diags.count[DIAG_ERROR];

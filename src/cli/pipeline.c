@@ -2,13 +2,79 @@
  * (spec/), expand (expand/). Lint passes will join here. */
 #include "cli.h"
 #include "../expand/expand.h"
+#include "../base/util.h"
+#include "../model/house.h"
 #include "../model/letter.h"
+#include "../render/render.h"
 #include "../spec/spec.h"
 #include <glib.h>
 #include <stdlib.h>
 #include <string.h>
 
-struct unit *pipeline_load(const char *path, char **sets, size_t nsets)
+/* Names the house style file for the letter: --house-style wins, then
+ * the spec's house-style (a path relative to the spec, or a NAME looked up
+ * in house-styles/ beside the spec, then in templates/house-styles/), then
+ * the shipped default. NULL with a diagnostic when a name is unknown. */
+static char *find_style(struct unit *u, const char *spec_dir, const char *override)
+{
+  if (override) return g_strdup(override);
+  const struct text *hs = &u->letter->house_style;
+  char *shipped = g_build_filename(datadir(), "templates", "house-styles", NULL);
+  if (!text_present(hs)) {
+    char *path = g_build_filename(shipped, "default.yaml", NULL);
+    g_free(shipped);
+    return path;
+  }
+  if (strchr(hs->s, '/') || g_str_has_suffix(hs->s, ".yaml")) {
+    g_free(shipped);
+    return g_path_is_absolute(hs->s) ? g_strdup(hs->s) : g_build_filename(spec_dir, hs->s, NULL);
+  }
+  char *file = g_strdup_printf("%s.yaml", hs->s);
+  char *local = g_build_filename(spec_dir, "house-styles", file, NULL);
+  char *found = NULL;
+  if (g_file_test(local, G_FILE_TEST_IS_REGULAR)) found = g_strdup(local);
+  if (!found) {
+    char *p = g_build_filename(shipped, file, NULL);
+    if (g_file_test(p, G_FILE_TEST_IS_REGULAR)) found = p; else g_free(p);
+  }
+  if (!found) {
+    /* Suggest from the shipped styles. */
+    GDir *dir = g_dir_open(shipped, 0, NULL);
+    GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+    for (const char *e; dir && (e = g_dir_read_name(dir));)
+      if (g_str_has_suffix(e, ".yaml")) g_ptr_array_add(names, g_strndup(e, strlen(e) - 5));
+    if (dir) g_dir_close(dir);
+    const char *best = suggest_closest(hs->s, (const char *const *)names->pdata, names->len);
+    if (best)
+      diag_text(&u->diags, DIAG_ERROR, "spec.house-style", hs, 0, 0, best,
+                "unknown house style '%s'; did you mean '%s'?", hs->s, best);
+    else
+      diag_text(&u->diags, DIAG_ERROR, "spec.house-style", hs, 0, 0, NULL,
+                "unknown house style '%s'", hs->s);
+    g_ptr_array_free(names, TRUE);
+  }
+  g_free(file);
+  g_free(local);
+  g_free(shipped);
+  return found;
+}
+
+static int load_style(struct unit *u, const char *spec_dir, const char *override)
+{
+  char *path = find_style(u, spec_dir, override);
+  if (!path) return -1;
+  struct house_style *s = arena_alloc(&u->arena, sizeof *s);
+  int rc = spec_load_house_style(u, path, s);
+  g_free(path);
+  if (rc != 0) return -1;
+  u->style = s;
+  /* Colours that fail WCAG AA are findings like any other: they stop a
+   * build but not the loading of the letter. */
+  render_check_style(u, s);
+  return 0;
+}
+
+struct unit *pipeline_load(const char *path, char **sets, size_t nsets, const char *style_path)
 {
   struct unit *u = unit_new();
   if (spec_load_file(u, path) != 0) {
@@ -33,6 +99,7 @@ struct unit *pipeline_load(const char *path, char **sets, size_t nsets)
   }
   struct expand_opts o = { dirs, 2, names, values, nsets };
   if (expand_letter(u, &o) != 0) u->letter = NULL;
+  if (u->letter && load_style(u, spec_dir, style_path) != 0) u->letter = NULL;
   for (size_t i = 0; i < nsets; i++) sets[i][strlen(sets[i])] = '=';
   free(names);
   free(values);

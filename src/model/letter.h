@@ -97,6 +97,7 @@ struct block {
     } table;
     struct {
       struct text     title, phone, hours, website, email, text;
+      struct text     qr;           /* URL shown as a QR code beside its text */
       struct textlist post;
     } contact;
   } as;
@@ -115,6 +116,7 @@ struct letter {
   enum letter_kind kind;
   struct text      kind_text;
   struct text      language;        /* "nl" */
+  struct text      house_style;     /* path or name of the house style */
   struct text      date;            /* ISO "2026-11-27" */
   int              year, month, day;/* parsed date; 0 when absent */
   struct text      reference, your_reference;

@@ -47,6 +47,11 @@ int spec_load_mem(struct unit *u, const char *name, const char *data, size_t len
  * returns its blocks in *out. Returns 0, or -1 with diagnostics on U. */
 int spec_load_blocks(struct unit *u, const char *path, struct block **out, size_t *n);
 
+struct house_style;
+/* Reads the house style file at PATH into *S (starting from the built-in
+ * defaults). Returns 0, or -1 with diagnostics on U. */
+int spec_load_house_style(struct unit *u, const char *path, struct house_style *s);
+
 /* Map lookups on a validated tree: the value node for KEY or NULL. */
 const struct spec_node *spec_map_get(const struct spec_node *map, const char *key);
 

@@ -6,7 +6,9 @@
  * the renderer and its language, not to the model. */
 #include "spec_int.h"
 #include "../base/util.h"
+#include "../model/house.h"
 #include "../model/letter.h"
+#include <glib.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -136,6 +138,7 @@ static void build_block(struct unit *u, struct block *b, const struct spec_node 
     b->as.contact.website = text_of(val, "website");
     b->as.contact.email = text_of(val, "email");
     b->as.contact.text = text_of(val, "text");
+    b->as.contact.qr = text_of(val, "qr");
     b->as.contact.post = lines_of(u, spec_map_get(val, "post"));
     break;
   case BLOCK_COUNT: break;
@@ -158,6 +161,7 @@ struct letter *spec_build_letter(struct unit *u, const struct spec_node *root)
   l->kind_text = text_of(root, "kind");
   l->kind = (enum letter_kind)letter_name_index(letter_kind_names, KIND_COUNT, l->kind_text.s);
   l->language = text_of(root, "language");
+  l->house_style = text_of(root, "house-style");
   l->date = text_of(root, "date");
   if (l->date.s && !strstr(l->date.s, "{{")) {
     l->year = atoi(l->date.s);
@@ -260,4 +264,58 @@ int spec_load_blocks(struct unit *u, const char *path, struct block **out, size_
     parse_and_validate(u, sf, spec_blockfile_keys, "the standard text block");
   if (!root) return -1;
   return spec_build_blocks(u, spec_map_get(root, "blocks"), out, n);
+}
+
+static double number_of(const struct spec_node *map, const char *key, double dflt)
+{
+  const struct spec_node *n = spec_map_get(map, key);
+  return n ? strtod(n->text.s, NULL) : dflt;
+}
+
+static void colour_of(const struct spec_node *map, const char *key, struct colour *c)
+{
+  const struct spec_node *n = spec_map_get(map, key);
+  if (!n) return;
+  spec_parse_colour(n->text.s, &c->r, &c->g, &c->b);
+  c->src = n->text;
+}
+
+int spec_load_house_style(struct unit *u, const char *path, struct house_style *s)
+{
+  house_style_defaults(s);
+  const char *why = NULL;
+  struct srcfile *sf = srcfile_load(path, &why);
+  if (!sf) {
+    diag_file(&u->diags, DIAG_ERROR, "io.read", path, "cannot read the house style: %s", why);
+    return -1;
+  }
+  const struct spec_node *root = parse_and_validate(u, sf, spec_house_keys, "the house style");
+  if (!root) return -1;
+  char *dir = g_path_get_dirname(path);
+  s->file = sf;
+  s->dir = arena_strdup(&u->arena, dir);
+  g_free(dir);
+  s->organisation = text_of(root, "organisation");
+  s->logo = text_of(root, "logo");
+  s->logo_width_mm = number_of(root, "logo-width", s->logo_width_mm);
+  s->letterhead = lines_of(u, spec_map_get(root, "letterhead"));
+  s->return_address = lines_of(u, spec_map_get(root, "return-address"));
+  s->footer = text_of(root, "footer");
+  s->font = text_of(root, "font");
+  s->body_pt = number_of(root, "body-size", s->body_pt);
+  s->window = (enum window_side)enum_of(root, "window", window_side_names, WINDOW_COUNT,
+                                        WINDOW_LEFT);
+  s->max_pages = (unsigned)number_of(root, "max-pages", s->max_pages);
+  const struct spec_node *c = spec_map_get(root, "colours");
+  colour_of(c, "primary", &s->primary);
+  colour_of(c, "on-primary", &s->on_primary);
+  colour_of(c, "accent", &s->accent);
+  colour_of(c, "text", &s->text);
+  colour_of(c, "muted", &s->muted);
+  colour_of(c, "light", &s->light);
+  colour_of(c, "warning", &s->warning);
+  colour_of(c, "warning-light", &s->warning_light);
+  colour_of(c, "success", &s->success);
+  colour_of(c, "success-light", &s->success_light);
+  return 0;
 }

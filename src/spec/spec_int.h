@@ -10,6 +10,8 @@ enum sk_type {
   SK_INT,       /* a whole number from min to max */
   SK_DATE,      /* 2026-11-27 */
   SK_LANG,      /* a language code: nl, en, tr, pap, nl-BE */
+  SK_NUMBER,    /* a number with decimals from min to max: 11.5 */
+  SK_COLOUR,    /* "#RRGGBB" */
   SK_ENUM,      /* one of values[] */
   SK_ENUMLIST,  /* a list of values[] */
   SK_MAP,       /* a mapping with keys[] */
@@ -33,6 +35,7 @@ struct skey {
 extern const struct skey spec_letter_keys[];
 extern const struct skey spec_block_types[];
 extern const struct skey spec_blockfile_keys[];
+extern const struct skey spec_house_keys[];
 
 /* Checks NODE against the schema; reports every problem on U.
  * Returns the number of errors found. */
@@ -44,6 +47,8 @@ struct letter *spec_build_letter(struct unit *u, const struct spec_node *root);
 /* Builds the blocks of a validated `blocks:` list. */
 int spec_build_blocks(struct unit *u, const struct spec_node *seq,
                       struct block **out, size_t *n);
+/* Parses "#RRGGBB" into 0..1 components; false when malformed. */
+bool spec_parse_colour(const char *s, double *r, double *g, double *b);
 /* Calls FN for every key path in the schema ("sender.name",
  * "blocks[].callout.style"); used to check the documentation. */
 void spec_schema_each_path(void (*fn)(const char *path, void *ctx), void *ctx);

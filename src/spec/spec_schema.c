@@ -33,6 +33,7 @@
  * are errors, with "did you mean" for near misses. */
 #include "spec_int.h"
 #include "../base/util.h"
+#include "../model/house.h"
 #include "../model/letter.h"
 #include <ctype.h>
 #include <stdarg.h>
@@ -105,7 +106,7 @@ static const struct skey table_keys[] = {
 static const struct skey contact_keys[] = {
   TEXT("title", false), TEXT("phone", false), TEXT("hours", false),
   TEXT("website", false), TEXT("email", false), LINES("post", false),
-  TEXT("text", false), END
+  TEXT("text", false), TEXT("qr", false), END
 };
 
 /* Indexed by enum block_type. */
@@ -127,6 +128,7 @@ const struct skey spec_letter_keys[] = {
   { "version", SK_INT, false, NULL, NULL, 0, 1, 1 },
   ENUM("kind", true, letter_kind_names),
   { "language", SK_LANG, false, NULL, NULL, 0, 0, 0 },
+  TEXT("house-style", false),
   { "date", SK_DATE, false, NULL, NULL, 0, 0, 0 },
   TEXT("reference", false),
   TEXT("your-reference", false),
@@ -139,6 +141,29 @@ const struct skey spec_letter_keys[] = {
   TEXT("closing", false),
   { "signature", SK_MAP, false, signature_keys, NULL, 0, 0, 0 },
   { "variables", SK_VARS, false, NULL, NULL, 0, 0, 0 },
+  END
+};
+
+#define COLOUR(n) { n, SK_COLOUR, false, NULL, NULL, 0, 0, 0 }
+static const struct skey house_colour_keys[] = {
+  COLOUR("primary"), COLOUR("on-primary"), COLOUR("accent"), COLOUR("text"),
+  COLOUR("muted"), COLOUR("light"), COLOUR("warning"), COLOUR("warning-light"),
+  COLOUR("success"), COLOUR("success-light"), END
+};
+
+/* A house style file: how an organisation's letters look. */
+const struct skey spec_house_keys[] = {
+  TEXT("organisation", true),
+  TEXT("logo", false),
+  { "logo-width", SK_NUMBER, false, NULL, NULL, 0, 10, 80 },
+  LINES("letterhead", false),
+  LINES("return-address", false),
+  TEXT("footer", false),
+  TEXT("font", false),
+  { "body-size", SK_NUMBER, false, NULL, NULL, 0, 11, 12 },
+  ENUM("window", false, window_side_names),
+  { "max-pages", SK_INT, false, NULL, NULL, 0, 1, 50 },
+  { "colours", SK_MAP, false, house_colour_keys, NULL, 0, 0, 0 },
   END
 };
 
@@ -240,6 +265,18 @@ static bool is_iso_date(const char *s, int *y, int *m, int *d)
     return false;
   bool leap = (*y % 4 == 0 && *y % 100 != 0) || *y % 400 == 0;
   return !(*m == 2 && *d == 29 && !leap);
+}
+
+bool spec_parse_colour(const char *s, double *r, double *g, double *b)
+{
+  if (strlen(s) != 7 || s[0] != '#') return false;
+  for (int i = 1; i < 7; i++)
+    if (!isxdigit((unsigned char)s[i])) return false;
+  unsigned long v = strtoul(s + 1, NULL, 16);
+  *r = ((v >> 16) & 0xFF) / 255.0;
+  *g = ((v >> 8) & 0xFF) / 255.0;
+  *b = (v & 0xFF) / 255.0;
+  return true;
 }
 
 /* ISO 639 code of 2 or 3 lower-case letters, optionally with a region:
@@ -393,7 +430,8 @@ static void validate_value(struct vctx *v, const struct skey *k,
     return;
   }
   bool want_scalar = k->type == SK_TEXT || k->type == SK_INT || k->type == SK_DATE ||
-                     k->type == SK_ENUM || k->type == SK_LANG;
+                     k->type == SK_ENUM || k->type == SK_LANG || k->type == SK_NUMBER ||
+                     k->type == SK_COLOUR;
   bool want_seq = k->type == SK_TEXTLIST || k->type == SK_ENUMLIST ||
                   k->type == SK_MAPLIST || k->type == SK_ROWS || k->type == SK_BLOCKS;
   bool want_map = k->type == SK_MAP || k->type == SK_VARS;
@@ -438,6 +476,22 @@ static void validate_value(struct vctx *v, const struct skey *k,
     if (!strstr(val->text.s, "{{") && !is_iso_date(val->text.s, &y, &m, &d))
       verr(v, val, "spec.value", NULL,
            "'%s' is not a valid date; write it as year-month-day, for example 2026-11-27",
+           val->text.s);
+    break;
+  }
+  case SK_NUMBER: {
+    char *end;
+    double d = strtod(val->text.s, &end);
+    if (*end || end == val->text.s || d < k->min || d > k->max)
+      verr(v, val, "spec.value", NULL, "'%s' must be a number from %d to %d, not '%s'",
+           name, k->min, k->max, val->text.s);
+    break;
+  }
+  case SK_COLOUR: {
+    double r, g, b;
+    if (!spec_parse_colour(val->text.s, &r, &g, &b))
+      verr(v, val, "spec.value", NULL,
+           "'%s' is not a colour; write it as \"#RRGGBB\", for example \"#00587C\"",
            val->text.s);
     break;
   }
