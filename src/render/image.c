@@ -20,12 +20,16 @@ static bool ends_with(const char *s, const char *suffix)
 
 struct image *image_load(const char *path, const char **why)
 {
+  if (!g_file_test(path, G_FILE_TEST_IS_REGULAR)) {
+    *why = "no such file";
+    return NULL;
+  }
   struct image *img = xcalloc(1, sizeof *img);
   if (ends_with(path, ".svg")) {
     GError *err = NULL;
     img->svg = rsvg_handle_new_from_file(path, &err);
     if (!img->svg) {
-      *why = err && err->code == G_FILE_ERROR_NOENT ? "no such file" : "not a readable SVG file";
+      *why = "not a readable SVG file";
       if (err) g_error_free(err);
       free(img);
       return NULL;
@@ -44,8 +48,7 @@ struct image *image_load(const char *path, const char **why)
   if (ends_with(path, ".png")) {
     img->png = cairo_image_surface_create_from_png(path);
     if (cairo_surface_status(img->png) != CAIRO_STATUS_SUCCESS) {
-      *why = cairo_surface_status(img->png) == CAIRO_STATUS_FILE_NOT_FOUND
-             ? "no such file" : "not a readable PNG file";
+      *why = "not a readable PNG file";
       cairo_surface_destroy(img->png);
       free(img);
       return NULL;

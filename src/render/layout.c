@@ -71,6 +71,12 @@ static void tag(struct flow *f, const char *name, const char *attrs)
   emit(f, (struct box){ .kind = BOX_TAG, .tag = name, .attrs = attrs, .what = name });
 }
 
+/* A Figure with alternative text, read out instead of the picture. */
+static void figure(struct flow *f, const char *alt)
+{
+  emit(f, (struct box){ .kind = BOX_TAG, .tag = "Figure", .alt = alt, .what = "Figure" });
+}
+
 static void end_tag(struct flow *f, const char *name)
 {
   emit(f, (struct box){ .kind = BOX_END_TAG, .tag = name, .what = name });
@@ -111,7 +117,7 @@ static void icon(struct flow *f, enum icon ic, double x, double y, double size, 
 {
   if (ic == ICON_NONE) return;
   if (meaningful)
-    tag(f, "Figure", arena_printf(f->d->arena, "alt='%s'", icon_alt(ic)));
+    figure(f, icon_alt(ic));
   emit(f, (struct box){ .kind = BOX_ICON, .x = x, .y = y, .w = size, .h = size,
                         .what = icon_names[ic], .icon = ic, .colour = c,
                         .artifact = !meaningful });
@@ -338,7 +344,7 @@ static void letterhead(struct flow *f)
   double x = LEFT, y = 12 * MM, name_x = LEFT;
   if (f->d->logo) {
     double w = hs->logo_width_mm * MM, h = w * image_aspect(f->d->logo);
-    tag(f, "Figure", arena_printf(f->d->arena, "alt='Logo %s'", org));
+    figure(f, arena_printf(f->d->arena, "Logo %s", org));
     emit(f, (struct box){ .kind = BOX_IMAGE, .x = x, .y = y, .w = w, .h = h, .what = "logo",
                           .image = f->d->logo });
     end_tag(f, "Figure");
@@ -951,7 +957,7 @@ static void block_contact(struct flow *f, const struct block *b)
     double *bars = barcode_qr(b->as.contact.qr.s, qr_side, &nbars);
     double qx = RIGHT - PAD - qr_side;
     if (bars) {
-      tag(f, "Figure", arena_printf(f->d->arena, "alt='QR-code naar %s'", b->as.contact.qr.s));
+      figure(f, arena_printf(f->d->arena, "QR-code naar %s", b->as.contact.qr.s));
       rect(f, "qr-quiet-zone", qx - 1.5 * MM, top - 1.5 * MM, qr_side + 3 * MM, qr_side + 3 * MM, &f->white, NULL, 0, 0);
       emit(f, (struct box){ .kind = BOX_BARS, .x = qx, .y = top, .w = qr_side, .h = qr_side,
                             .what = "qr", .bars = bars, .nbars = nbars, .fill = f->text });
@@ -1161,8 +1167,8 @@ void doc_dump(const struct doc *d, FILE *out)
       if (b->kind == BOX_END_TAG) depth--;
       fprintf(out, "%*s", 2 + 2 * (depth > 0 ? depth : 0), "");
       if (b->kind == BOX_TAG || b->kind == BOX_END_TAG) {
-        fprintf(out, "%s %s%s%s\n", kind_names[b->kind], b->tag, b->attrs ? " " : "",
-                b->attrs ? b->attrs : "");
+        fprintf(out, "%s %s%s%s%s%s\n", kind_names[b->kind], b->tag, b->attrs ? " " : "",
+                b->attrs ? b->attrs : "", b->alt ? " alt=" : "", b->alt ? b->alt : "");
         if (b->kind == BOX_TAG) depth++;
         continue;
       }

@@ -163,10 +163,29 @@ static void set_metadata(cairo_surface_t *s, const struct letter *l, const struc
   cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "beeldbrief");
 }
 
-static cairo_status_t paint_pdf(const struct doc *d, const struct letter *l,
-                                const struct house_style *hs, long long epoch, int *fd)
+static cairo_status_t append_bytes(void *closure, const unsigned char *data, unsigned int len)
 {
-  cairo_surface_t *s = cairo_pdf_surface_create_for_stream(write_fd, fd, PAGE_W, PAGE_H);
+  g_byte_array_append(closure, data, len);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* The alternative texts of the Figures, in the order cairo numbers them. */
+static GPtrArray *figure_alts(const struct doc *d)
+{
+  GPtrArray *alts = g_ptr_array_new();
+  for (size_t p = 0; p < d->npages; p++)
+    for (size_t i = 0; i < d->pages[p].n; i++)
+      if (d->pages[p].boxes[i].kind == BOX_TAG && d->pages[p].boxes[i].alt)
+        g_ptr_array_add(alts, (gpointer)d->pages[p].boxes[i].alt);
+  return alts;
+}
+
+/* Paints every page into PDF (bytes in memory: letters are small), then
+ * adds what cairo cannot: alt texts and the language. */
+static cairo_status_t paint_pdf(const struct doc *d, const struct letter *l,
+                                const struct house_style *hs, long long epoch, GByteArray *pdf)
+{
+  cairo_surface_t *s = cairo_pdf_surface_create_for_stream(append_bytes, pdf, PAGE_W, PAGE_H);
   cairo_pdf_surface_restrict_to_version(s, CAIRO_PDF_VERSION_1_5);
   set_metadata(s, l, hs, epoch);
   cairo_t *cr = cairo_create(s);
@@ -178,6 +197,12 @@ static cairo_status_t paint_pdf(const struct doc *d, const struct letter *l,
   cairo_surface_finish(s);
   cairo_status_t st = cairo_surface_status(s);
   cairo_surface_destroy(s);
+  if (st == CAIRO_STATUS_SUCCESS) {
+    GPtrArray *alts = figure_alts(d);
+    pdf_add_accessibility(pdf, (const char *const *)alts->pdata, alts->len,
+                          l->language.s ? l->language.s : "nl");
+    g_ptr_array_free(alts, TRUE);
+  }
   return st;
 }
 
@@ -198,12 +223,16 @@ enum render_result render_pdf(struct unit *u, const struct letter *l, const stru
     finish(&d, pctx);
     return RENDER_IO;
   }
-  cairo_status_t st = paint_pdf(&d, l, hs, o->epoch, &of.fd);
+  GByteArray *pdf = g_byte_array_sized_new(64 * 1024);
+  cairo_status_t st = paint_pdf(&d, l, hs, o->epoch, pdf);
   finish(&d, pctx);
+  if (st == CAIRO_STATUS_SUCCESS && write_fd(&of.fd, pdf->data, pdf->len) != CAIRO_STATUS_SUCCESS)
+    st = CAIRO_STATUS_WRITE_ERROR;
+  g_byte_array_free(pdf, TRUE);
   if (st != CAIRO_STATUS_SUCCESS) {
     outfile_abort(&of);
     diag_file(&u->diags, DIAG_ERROR, "io.write", out_path, "cannot write the PDF: %s",
-              cairo_status_to_string(st));
+              st == CAIRO_STATUS_WRITE_ERROR ? strerror(errno) : cairo_status_to_string(st));
     return RENDER_IO;
   }
   if (outfile_commit(&of) != 0) {

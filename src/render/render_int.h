@@ -56,7 +56,8 @@ struct box {
   size_t        nbars;
   /* tags */
   const char   *tag;            /* "H1", "P", "Figure", ... */
-  const char   *attrs;          /* cairo tag attributes: "Alt='...'" */
+  const char   *attrs;          /* cairo tag attributes */
+  const char   *alt;            /* Figure: alternative text (see pdf_post.c) */
 };
 
 struct page {
@@ -104,5 +105,12 @@ struct image *image_load(const char *path, const char **why);
 double image_aspect(const struct image *img);
 void image_draw(cairo_t *cr, const struct image *img, double x, double y, double w, double h);
 void image_free(struct image *img);
+
+/* pdf_post.c: adds /Alt to the Figure structure elements (ALTS in tree
+ * order) and /Lang to the catalog of a PDF written by cairo, fixing the
+ * cross-reference table. False when the PDF is not laid out as expected
+ * (then it is left unchanged). */
+bool pdf_add_accessibility(GByteArray *pdf, const char *const *alts, size_t nalts,
+                           const char *lang);
 
 #endif
