@@ -901,6 +901,18 @@ static void block_table(struct flow *f, const struct block *b)
   free(cw);
 }
 
+/* "0800 123 45 67 (gratis)" -> "tel:08001234567": a tel: link holds
+ * digits only (and a leading +); the words stay in the printed text. */
+static char *tel_uri(struct flow *f, const char *phone)
+{
+  GString *g = g_string_new("tel:");
+  for (const char *p = phone; *p && *p != '('; p++)
+    if (g_ascii_isdigit(*p) || (*p == '+' && g->len == 4)) g_string_append_c(g, *p);
+  char *s = g->len > 4 ? arena_strdup(f->d->arena, g->str) : NULL;
+  g_string_free(g, TRUE);
+  return s;
+}
+
 static char *with_scheme(struct flow *f, const char *url, const char *scheme)
 {
   if (strstr(url, "://") || !strncmp(url, "mailto:", 7)) return arena_strdup(f->d->arena, url);
@@ -923,8 +935,29 @@ static double contact_row(struct flow *f, enum icon ic, const char *label, const
   return (h > lh ? h : lh) + 1.8 * MM;
 }
 
-static void block_contact(struct flow *f, const struct block *b)
+static bool contact_empty(const struct block *b)
 {
+  return !b->as.contact.phone.s && !b->as.contact.website.s && !b->as.contact.email.s &&
+         !b->as.contact.post.n && !b->as.contact.text.s && !b->as.contact.qr.s;
+}
+
+/* A contact block without details shows the sender's; one with nothing
+ * to show at all is left out rather than printed as an empty panel. */
+static void block_contact(struct flow *f, const struct block *given)
+{
+  struct block filled;
+  const struct block *b = given;
+  if (contact_empty(given)) {
+    const struct sender *s = &f->l->sender;
+    filled = *given;
+    filled.as.contact.phone = s->phone;
+    filled.as.contact.hours = s->hours;
+    filled.as.contact.website = s->website;
+    filled.as.contact.email = s->email;
+    filled.as.contact.post = s->address;
+    b = &filled;
+    if (contact_empty(b)) return;
+  }
   double saved;
   group_begin(f, &saved);
   size_t bg = f->out->n;
@@ -936,7 +969,7 @@ static void block_contact(struct flow *f, const struct block *b)
   if (b->as.contact.qr.s) w -= qr_side + 6 * MM;
   if (b->as.contact.phone.s)
     y += contact_row(f, ICON_PHONE, "Bel ons", b->as.contact.phone.s, b->as.contact.hours.s,
-                     with_scheme(f, b->as.contact.phone.s, "tel:"), x, y, w);
+                     tel_uri(f, b->as.contact.phone.s), x, y, w);
   if (b->as.contact.website.s)
     y += contact_row(f, ICON_INFO, "Kijk op internet", b->as.contact.website.s, NULL,
                      with_scheme(f, b->as.contact.website.s, "https://"), x, y, w);
