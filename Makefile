@@ -76,7 +76,8 @@ demo: deps
 	echo; echo "lint:"; ./$(BIN) lint examples/*.yaml || status=1; exit $$status
 
 # The tests run against whichever build BUILD/BIN point at (see asan).
-test: $(BIN) $(UNIT)
+# The benchmark is built (not run) here too, so that it cannot rot.
+test: $(BIN) $(UNIT) $(BUILD)/run-bench
 	@BEELDBRIEF=$(CURDIR)/$(BIN) UNIT=$(CURDIR)/$(UNIT) tests/run-all.sh
 
 check: deps

@@ -7,6 +7,7 @@
  * for people, never for tests. */
 #include "../src/base/unit.h"
 #include "../src/expand/expand.h"
+#include "../src/model/house.h"
 #include "../src/model/letter.h"
 #include "../src/render/render.h"
 #include "../src/spec/spec.h"
@@ -22,13 +23,19 @@ static double now(void)
   return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* The same stages as `beeldbrief build`, with the default house style. */
 static struct unit *load(const char *spec, const char *blocks)
 {
+  static struct house_style hs;
   struct unit *u = unit_new();
   if (spec_load_file(u, spec) != 0) return u;
   const char *dirs[1] = { blocks };
   struct expand_opts o = { dirs, 1, NULL, NULL, 0 };
-  if (expand_letter(u, &o) != 0 || letter_check(u->letter, stderr) != 0) u->letter = NULL;
+  if (expand_letter(u, &o) != 0 || letter_check(u->letter, stderr) != 0 ||
+      spec_load_house_style(u, "templates/house-styles/default.yaml", &hs) != 0 ||
+      render_check_style(u, &hs) != 0)
+    u->letter = NULL;
+  u->style = &hs;
   return u;
 }
 
@@ -51,19 +58,19 @@ int main(int argc, char **argv)
   int fd = mkstemp(path);
   if (fd < 0) return 1;
   close(fd);
-  struct render_opts ro = { ".", 10, 0 };
+  struct render_opts ro = { ".", 10, 0, 0 };
   t0 = now();
   for (int i = 0; i < m; i++) {
     struct unit *u = load(spec, "templates/blocks");
-    if (render_pdf(u, u->letter, &ro, path) != RENDER_OK) return 1;
+    if (!u->letter || render_pdf(u, u->letter, u->style, &ro, path) != RENDER_OK) return 1;
     unit_free(u);
   }
   double full = now() - t0;
   unlink(path);
 
-  printf("front end (parse, check, expand): %6d letters  %8.0f letters/s  %7.1f us/letter\n",
+  printf("front end (parse, check, expand, style): %6d letters  %8.0f letters/s  %7.1f us/letter\n",
          n, n / front, front / n * 1e6);
-  printf("full build incl. PDF:             %6d letters  %8.0f letters/s  %7.1f us/letter\n",
+  printf("full build incl. PDF:                    %6d letters  %8.0f letters/s  %7.1f us/letter\n",
          m, m / full, full / m * 1e6);
   return 0;
 }
