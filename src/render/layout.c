@@ -985,6 +985,15 @@ static void block_contact(struct flow *f, const struct block *given)
   }
   if (b->as.contact.text.s)
     y += contact_row(f, ICON_DOCUMENT, "Goed om te weten", b->as.contact.text.s, NULL, NULL, x, y, w);
+  /* The letter comes from a person: name them here too, as the signature
+   * does (no direct number: the phone row is the organisation's). */
+  if (f->l->sender.name.s) {
+    char *who = f->l->sender.role.s
+      ? g_strdup_printf("%s, %s", f->l->sender.name.s, f->l->sender.role.s)
+      : g_strdup(f->l->sender.name.s);
+    y += contact_row(f, ICON_PERSON, "Uw contactpersoon", who, NULL, NULL, x, y, w);
+    g_free(who);
+  }
   if (b->as.contact.qr.s) {
     size_t nbars = 0;
     double *bars = barcode_qr(b->as.contact.qr.s, qr_side, &nbars);
