@@ -106,14 +106,21 @@ FUZZ_TIME ?= 60
 FUZZ_FLAGS := -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
 fuzz: deps
 	@$(MAKE) --no-print-directory CC=clang BUILD=build/fuzz CFLAGS="-O1 -g" \
-	  SANFLAGS="$(FUZZ_FLAGS)" build/fuzz/libbeeldbrief.a build/fuzz/fuzz/fuzz_spec.o
-	@clang -fsanitize=fuzzer,address,undefined -o build/fuzz/fuzz_spec \
-	  build/fuzz/fuzz/fuzz_spec.o build/fuzz/libbeeldbrief.a $(PKG_LIBS)
+	  SANFLAGS="$(FUZZ_FLAGS)" build/fuzz/libbeeldbrief.a build/fuzz/fuzz/fuzz_spec.o \
+	  build/fuzz/fuzz/fuzz_render.o
+	@for h in fuzz_spec fuzz_render; do \
+	  clang -fsanitize=fuzzer,address,undefined -o build/fuzz/$$h \
+	    build/fuzz/fuzz/$$h.o build/fuzz/libbeeldbrief.a $(PKG_LIBS) || exit 1; done
 	@mkdir -p build/fuzz/corpus && cp examples/*.yaml tests/golden/bad/*.yaml \
 	  templates/blocks/*.yaml fuzz/regressions/* build/fuzz/corpus/ 2>/dev/null; true
-	@LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp build/fuzz/fuzz_spec \
-	  -max_total_time=$(FUZZ_TIME) -max_len=65536 -timeout=10 -dict=fuzz/dict/spec.dict \
-	  -artifact_prefix=fuzz/regressions/ build/fuzz/corpus
+	@for h in fuzz_spec fuzz_render; do \
+	  echo "== $$h ($(FUZZ_TIME) s)"; \
+	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp build/fuzz/$$h \
+	    -max_total_time=$(FUZZ_TIME) -max_len=65536 -timeout=10 -dict=fuzz/dict/spec.dict \
+	    -artifact_prefix=fuzz/regressions/ -print_final_stats=1 build/fuzz/corpus 2>&1 | \
+	    grep -E "^(Done|stat::number_of_executed_units|==[0-9]+==|SUMMARY)" || true; \
+	done
+	@ls fuzz/regressions/
 
 clean:
 	rm -rf build out beeldbrief

@@ -38,6 +38,7 @@ struct flow {
   struct page              *out;       /* the current page, or the scratch group */
   struct page               scratch;
   bool                      grouping;
+  bool                      measuring; /* dry run: groups only add up heights */
   size_t                    page;
   double                    y;
   double                    top;
@@ -150,7 +151,14 @@ static char *markup(const char *text)
   return g_string_free(out, FALSE);
 }
 
-struct font { double size; bool bold; PangoAlignment align; bool tabular; bool tight; };
+struct font {
+  double         size;
+  bool           bold;
+  PangoAlignment align;
+  bool           tabular;   /* figures of equal width (tables) */
+  bool           tight;     /* 1.2 leading instead of 1.4 */
+  bool           one_line;  /* cut with an ellipsis instead of wrapping */
+};
 
 static PangoLayout *make_layout(struct flow *f, const char *text, struct font ft, double width)
 {
@@ -163,6 +171,7 @@ static PangoLayout *make_layout(struct flow *f, const char *text, struct font ft
   pango_font_description_free(fd);
   pango_layout_set_width(lay, (int)lround(width * PANGO_SCALE));
   pango_layout_set_wrap(lay, PANGO_WRAP_WORD);
+  if (ft.one_line) pango_layout_set_ellipsize(lay, PANGO_ELLIPSIZE_END);
   pango_layout_set_alignment(lay, ft.align);
   /* Body text gets 1.4 em leading; small print and headings a tighter 1.2. */
   double want = ft.tight || ft.size > f->body + 1 || ft.size < f->body - 2 ? 1.2 : LINE_SPACING;
@@ -234,7 +243,8 @@ static void running_header(struct flow *f)
   if (text_present(&f->hs->organisation)) g_string_append_printf(g, "%s  ·  ", f->hs->organisation.s);
   g_string_append(g, str(&l->subject));
   if (l->reference.s) g_string_append_printf(g, "  ·  kenmerk %s", l->reference.s);
-  struct font small = { 7.5, false, PANGO_ALIGN_LEFT, false, true };
+  /* One line, cut with "..." when the subject is long, above the rule. */
+  struct font small = { 7.5, false, PANGO_ALIGN_LEFT, false, true, true };
   text(f, g->str, small, LEFT, 12 * MM, WIDTH, f->muted, "running-header", NULL);
   line(f, "running-header-rule", LEFT, 17 * MM, RIGHT, 17 * MM, f->muted, 0.3);
   g_string_free(g, TRUE);
@@ -254,7 +264,17 @@ static void new_page(struct flow *f)
 /* Makes room for H points on this page, or starts the next. */
 static void need(struct flow *f, double h)
 {
+  if (f->measuring) return;
   if (f->y + h > BODY_BOTTOM && f->y > f->top + 1) new_page(f);
+}
+
+static void drop_boxes(struct page *p)
+{
+  for (size_t i = 0; i < p->n; i++) {
+    if (p->boxes[i].layout) g_object_unref(p->boxes[i].layout);
+    free(p->boxes[i].bars);
+  }
+  p->n = 0;
 }
 
 static void group_begin(struct flow *f, double *saved_y)
@@ -275,6 +295,11 @@ static void group_end(struct flow *f, double saved_y, const struct text *where, 
   f->y = saved_y;
   f->grouping = false;
   f->out = &f->d->pages[f->page];
+  if (f->measuring) {
+    drop_boxes(&f->scratch);
+    f->y += h + after;
+    return;
+  }
   if (h > BODY_BOTTOM - BODY_TOP) {
     diag_text(&f->u->diags, DIAG_ERROR, "render.block-too-tall", where, 0, 0, NULL,
               "this block is %.0f mm tall and does not fit on one page; split it",
@@ -349,11 +374,11 @@ static void letterhead(struct flow *f)
                           .image = f->d->logo });
     end_tag(f, "Figure");
     name_x = x + w + 3 * MM;
-    struct font nf = { 12.5, true, PANGO_ALIGN_LEFT, false, true };
+    struct font nf = { 12.5, true, PANGO_ALIGN_LEFT, false, true, false };
     double nh = measure(f, org, nf, 60 * MM);
     text(f, org, nf, name_x, y + (h - nh) / 2, 60 * MM, f->primary, "organisation", "P");
   } else {
-    struct font nf = { 13, true, PANGO_ALIGN_LEFT, false, true };
+    struct font nf = { 13, true, PANGO_ALIGN_LEFT, false, true, false };
     text(f, org, nf, x, y, 90 * MM, f->primary, "organisation", "P");
   }
 
@@ -369,7 +394,7 @@ static void letterhead(struct flow *f)
   }
   if (g->len) {
     g_string_truncate(g, g->len - 1);
-    struct font small = { 8, false, PANGO_ALIGN_LEFT, false, true };
+    struct font small = { 8, false, PANGO_ALIGN_LEFT, false, true, false };
     text(f, g->str, small, 140 * MM, 12 * MM, RIGHT - 140 * MM, f->muted, "letterhead", "P");
   }
   g_string_free(g, TRUE);
@@ -427,7 +452,7 @@ static void address_window(struct flow *f)
   double fx = f->hs->window == WINDOW_LEFT ? 20 * MM : 105 * MM;
   double fy = 45 * MM, fh = 45 * MM, x = fx + 5 * MM, w = 75 * MM;
 
-  struct font tiny = { 7, false, PANGO_ALIGN_LEFT, false, true };
+  struct font tiny = { 7, false, PANGO_ALIGN_LEFT, false, true, false };
   const char *ret = f->hs->return_address.n ? f->hs->return_address.items[0].s : NULL;
   GString *rg = g_string_new(NULL);
   if (f->hs->return_address.n > 1 || (!ret && l->sender.address.n)) {
@@ -443,7 +468,7 @@ static void address_window(struct flow *f)
     y += h + 1.5 * MM;
   }
   if (l->urgency.s) {
-    struct font urg = { 8.5, true, PANGO_ALIGN_LEFT, false, true };
+    struct font urg = { 8.5, true, PANGO_ALIGN_LEFT, false, true, false };
     y += text(f, l->urgency.s, urg, x, y, w, f->text, "urgency", "P") + 1 * MM;
   }
 
@@ -467,7 +492,7 @@ static void address_window(struct flow *f)
   for (int attempt = 0; attempt < 3; attempt++) {
     double room = bottom - zone - (bars ? kix_h + 1.5 * MM : 0);
     for (size = 10.5; size >= 8; size -= 0.5) {
-      h = measure(f, g->str, (struct font){ size, false, PANGO_ALIGN_LEFT, false, true }, w);
+      h = measure(f, g->str, (struct font){ size, false, PANGO_ALIGN_LEFT, false, true, false }, w);
       if (h <= room) break;
     }
     if (h <= room) break;
@@ -481,7 +506,7 @@ static void address_window(struct flow *f)
     f->errors++;
   }
   size = size < 8 ? 8 : size;
-  h = text(f, g->str, (struct font){ size, false, PANGO_ALIGN_LEFT, false, true }, x, zone, w,
+  h = text(f, g->str, (struct font){ size, false, PANGO_ALIGN_LEFT, false, true, false }, x, zone, w,
            f->text, "address", "P");
   if (bars) {
     emit(f, (struct box){ .kind = BOX_BARS, .x = x, .y = zone + h + 1.5 * MM, .w = kix_w,
@@ -502,8 +527,8 @@ static void reference_block(struct flow *f)
   const char *labels[3] = { "Datum", "Ons kenmerk", "Uw kenmerk" };
   const char *values[3] = { NULL, l->reference.s, l->your_reference.s };
   values[0] = arena_strdup(f->d->arena, date);
-  struct font lab = { 8, false, PANGO_ALIGN_LEFT, false, true };
-  struct font val = { 8.5, true, PANGO_ALIGN_LEFT, false, true };
+  struct font lab = { 8, false, PANGO_ALIGN_LEFT, false, true, false };
+  struct font val = { 8.5, true, PANGO_ALIGN_LEFT, false, true, false };
   tag(f, "Table", NULL);
   for (int i = 0; i < 3; i++) {
     if (!values[i]) continue;
@@ -524,9 +549,9 @@ static void fold_marks(struct flow *f)
 
 /* ---- blocks ------------------------------------------------------------------------ */
 
-static struct font body_font(struct flow *f) { return (struct font){ f->body, false, PANGO_ALIGN_LEFT, false, false }; }
-static struct font bold_font(struct flow *f) { return (struct font){ f->body, true, PANGO_ALIGN_LEFT, false, false }; }
-static struct font h2_font(void) { return (struct font){ 13.5, true, PANGO_ALIGN_LEFT, false, true }; }
+static struct font body_font(struct flow *f) { return (struct font){ f->body, false, PANGO_ALIGN_LEFT, false, false, false }; }
+static struct font bold_font(struct flow *f) { return (struct font){ f->body, true, PANGO_ALIGN_LEFT, false, false, false }; }
+static struct font h2_font(void) { return (struct font){ 13.5, true, PANGO_ALIGN_LEFT, false, true, false }; }
 static double line_h(struct flow *f) { return f->body * LINE_SPACING; }
 
 static void paragraph_text(struct flow *f, const char *s, const char *what)
@@ -568,10 +593,17 @@ static void block_paragraph(struct flow *f, const struct text *t)
   g_strfreev(paras);
 }
 
-static void heading(struct flow *f, const char *s, const char *tagname)
+static double measure_block(struct flow *f, const struct block *b);
+
+/* A heading stays with what follows: two lines of text, or the whole of a
+ * block that is kept whole (when that block fits on a page at all). */
+static void heading(struct flow *f, const char *s, const char *tagname, const struct block *next)
 {
   double h = measure(f, s, h2_font(), WIDTH);
-  need(f, 3 * MM + h + 2.5 * line_h(f));        /* keep with two lines of what follows */
+  double follow = 2.5 * line_h(f);
+  double whole = next ? measure_block(f, next) : 0;
+  if (whole > follow && 3 * MM + h + whole <= BODY_BOTTOM - BODY_TOP) follow = whole;
+  need(f, 3 * MM + h + follow);
   if (f->y > f->top + 1) f->y += 3 * MM;
   f->y += text(f, s, h2_font(), LEFT, f->y, WIDTH, f->primary, "heading", tagname) + 1.5 * MM;
 }
@@ -626,7 +658,7 @@ static void key_message(struct flow *f)
   double saved;
   group_begin(f, &saved);
   double isz = 9 * MM, x = LEFT + PAD + isz + 4 * MM, w = RIGHT - PAD - x;
-  struct font title = { 14.5, true, PANGO_ALIGN_LEFT, false, true };
+  struct font title = { 14.5, true, PANGO_ALIGN_LEFT, false, true, false };
   double th = measure(f, str(&l->key_title), title, w);
   double bh = l->key_text.s ? measure(f, l->key_text.s, body_font(f), w) + 1.5 * MM : 0;
   double h = PAD + th + bh + PAD;
@@ -653,7 +685,7 @@ static struct callout_look callout_look(struct flow *f, const struct block *b)
   case CALLOUT_WARNING: c = (struct callout_look){ rgb_of(&hs->warning_light), rgb_of(&hs->warning), ICON_WARNING, false }; break;
   case CALLOUT_SUCCESS: c = (struct callout_look){ rgb_of(&hs->success_light), rgb_of(&hs->success), ICON_CHECK, false }; break;
   case CALLOUT_AMOUNT: c = (struct callout_look){ f->white, f->text, ICON_EURO, true }; break;
-  case CALLOUT_IMPORTANT: c.icon = ICON_WARNING; break;
+  case CALLOUT_IMPORTANT: c.icon = ICON_WARNING; c.frame = true; break;
   default: break;
   }
   if (b->as.callout.icon != ICON_NONE) c.icon = b->as.callout.icon;
@@ -666,11 +698,14 @@ static void block_callout(struct flow *f, const struct block *b)
   double saved;
   group_begin(f, &saved);
   double isz = 6.5 * MM, x = LEFT + PAD + 1.5 * MM + isz + 3.5 * MM, w = RIGHT - PAD - x;
-  struct font title = { f->body + 1, true, PANGO_ALIGN_LEFT, false, true };
+  struct font title = { f->body + 1, true, PANGO_ALIGN_LEFT, false, true, false };
   double th = b->as.callout.title.s ? measure(f, b->as.callout.title.s, title, w) + 1 * MM : 0;
   double h = PAD + th + measure(f, str(&b->as.callout.text), body_font(f), w) + PAD;
   if (look.frame) {
+    /* amount: white with a dark frame; important: tinted, framed and barred */
     rect(f, "callout", LEFT, 0, WIDTH, h, &look.fill, &look.bar, 1.2, RADIUS);
+    if (b->as.callout.style == CALLOUT_IMPORTANT)
+      rect(f, "callout-bar", LEFT, 0, 1.5 * MM, h, &look.bar, NULL, 0, 0);
   } else {
     rect(f, "callout", LEFT, 0, WIDTH, h, &look.fill, NULL, 0, RADIUS);
     rect(f, "callout-bar", LEFT, 0, 1.5 * MM, h, &look.bar, NULL, 0, 0);
@@ -693,7 +728,7 @@ static double action_item(struct flow *f, const struct action_item *a, size_t i,
   circle(f, "action-number", x0, y, csz, &f->primary, NULL, 0);
   char num[24];
   snprintf(num, sizeof num, "%zu", i + 1);
-  struct font nf = { 11, true, PANGO_ALIGN_CENTER, false, true };
+  struct font nf = { 11, true, PANGO_ALIGN_CENTER, false, true, false };
   double nh = measure(f, num, nf, csz);
   text(f, num, nf, x0, y + (csz - nh) / 2, csz, f->on_primary, "action-number", NULL);
   end_tag(f, "Lbl");
@@ -749,7 +784,41 @@ static void block_action(struct flow *f, const struct block *b)
   group_end(f, saved, &b->key, 5 * MM);
 }
 
-/* Steps side by side when there is room (up to 6), else one under the
+/* The width of the widest single word in S (words never break). */
+static double widest_word(struct flow *f, const char *s, struct font ft)
+{
+  double best = 0;
+  char **words = g_strsplit_set(s, " \n", -1);
+  for (char **w = words; *w; w++) {
+    if (!**w) continue;
+    PangoLayout *lay = make_layout(f, *w, ft, -1);
+    pango_layout_set_width(lay, -1);
+    int pw, ph;
+    pango_layout_get_size(lay, &pw, &ph);
+    g_object_unref(lay);
+    if ((double)pw / PANGO_SCALE > best) best = (double)pw / PANGO_SCALE;
+  }
+  g_strfreev(words);
+  return best;
+}
+
+/* Side by side needs at most 6 steps and every word of every step in its
+ * column; "Arbeidsongeschiktheidsbeoordeling" in 25 mm does not fit. */
+static bool timeline_fits_across(struct flow *f, const struct block *b, struct font ft)
+{
+  size_t n = b->as.timeline.n;
+  if (n > 6) return false;
+  double tw = WIDTH / (double)n - 2 * MM;
+  for (size_t i = 0; i < n; i++) {
+    const struct step *s = &b->as.timeline.steps[i];
+    if (widest_word(f, str(&s->title), ft) > tw) return false;
+    if (s->date.s && widest_word(f, s->date.s, ft) > tw) return false;
+    if (s->text.s && widest_word(f, s->text.s, ft) > tw) return false;
+  }
+  return true;
+}
+
+/* Steps side by side when they fit (see above), else one under the
  * other. Done steps are ticked, the current one is filled in the accent
  * colour and marked "U bent hier". */
 static void block_timeline(struct flow *f, const struct block *b)
@@ -762,11 +831,11 @@ static void block_timeline(struct flow *f, const struct block *b)
   double y = 0;
   y += text(f, title, h2_font(), LEFT, y, WIDTH, f->primary, "timeline.title", "H2") + 2.5 * MM;
   tag(f, "L", "ListNumbering='Decimal'");
-  struct font small = { 9.5, false, PANGO_ALIGN_CENTER, false, true };
-  struct font small_b = { 9.5, true, PANGO_ALIGN_CENTER, false, true };
-  struct font here = { 8.5, true, PANGO_ALIGN_CENTER, false, true };
+  struct font small = { 9.5, false, PANGO_ALIGN_CENTER, false, true, false };
+  struct font small_b = { 9.5, true, PANGO_ALIGN_CENTER, false, true, false };
+  struct font here = { 8.5, true, PANGO_ALIGN_CENTER, false, true, false };
   double d = 6.5 * MM;
-  if (n <= 6) {
+  if (timeline_fits_across(f, b, small_b)) {
     double cw = WIDTH / (double)n, cy = y + (cur ? 5 * MM : 0);
     line(f, "timeline-line", LEFT + cw / 2, cy + d / 2, LEFT + cw * ((double)n - 0.5), cy + d / 2,
          f->primary, 1.6);
@@ -792,8 +861,8 @@ static void block_timeline(struct flow *f, const struct block *b)
     }
     y = hmax;
   } else {
-    struct font left_b = { f->body, true, PANGO_ALIGN_LEFT, false, true };
-    struct font left = { f->body, false, PANGO_ALIGN_LEFT, false, true };
+    struct font left_b = { f->body, true, PANGO_ALIGN_LEFT, false, true, false };
+    struct font left = { f->body, false, PANGO_ALIGN_LEFT, false, true, false };
     double x = LEFT + d + 4 * MM, w = RIGHT - x, prev = -1;
     for (size_t i = 0; i < n; i++) {
       const struct step *s = &b->as.timeline.steps[i];
@@ -803,6 +872,7 @@ static void block_timeline(struct flow *f, const struct block *b)
       if (now) circle(f, "timeline-step", LEFT, y, d, &f->accent, NULL, 0);
       else if (done) circle(f, "timeline-step", LEFT, y, d, &f->primary, NULL, 0);
       else circle(f, "timeline-step", LEFT, y, d, &f->white, &f->primary, 1.4);
+      if (done) icon(f, ICON_CHECK, LEFT + 0.8 * MM, y + 0.8 * MM, d - 1.6 * MM, f->on_primary, false);
       char *t = now ? g_strdup_printf("%s  (u bent hier)", str(&s->title)) : g_strdup(str(&s->title));
       tag(f, "P", NULL);
       double h = text(f, t, left_b, x, y, w, f->text, "timeline.step", NULL);
@@ -830,7 +900,7 @@ static void table_widths(struct flow *f, const struct block *b, double *cw)
     double w = 0;
     for (size_t r = 0; r <= b->as.table.nrows; r++) {
       const struct textlist *row = r ? &b->as.table.rows[r - 1] : &b->as.table.columns;
-      PangoLayout *lay = make_layout(f, str(&row->items[c]), (struct font){ f->body, r == 0, PANGO_ALIGN_LEFT, true, true }, -1);
+      PangoLayout *lay = make_layout(f, str(&row->items[c]), (struct font){ f->body, r == 0, PANGO_ALIGN_LEFT, true, true, false }, -1);
       pango_layout_set_width(lay, -1);
       int pw, ph;
       pango_layout_get_size(lay, &pw, &ph);
@@ -855,7 +925,7 @@ static double table_row(struct flow *f, const struct block *b, const struct text
 {
   size_t nc = b->as.table.columns.n;
   double x = LEFT, h = 0;
-  struct font ft = { f->body, header, PANGO_ALIGN_LEFT, true, true };
+  struct font ft = { f->body, header, PANGO_ALIGN_LEFT, true, true, false };
   for (size_t c = 0; c < nc; c++) {
     double ch = measure(f, str(&row->items[c]), ft, cw[c] - 4 * MM);
     if (ch > h) h = ch;
@@ -875,30 +945,89 @@ static double table_row(struct flow *f, const struct block *b, const struct text
   return h;
 }
 
-/* Rows flow over pages; the title and header stay with the first row. */
+/* The title, the header row and rows [from, to) as one group at y 0;
+ * returns the height. */
+static double table_part(struct flow *f, const struct block *b, const double *cw, bool title,
+                         size_t from, size_t to)
+{
+  double y = 0;
+  if (title && b->as.table.title.s)
+    y += text(f, b->as.table.title.s, (struct font){ f->body + 0.5, true, PANGO_ALIGN_LEFT, false, true, false },
+              LEFT, y, WIDTH, f->text, "table.title", "Caption") + 2 * MM;
+  y += table_row(f, b, &b->as.table.columns, cw, true, y);
+  for (size_t r = from; r < to; r++) y += table_row(f, b, &b->as.table.rows[r], cw, false, y);
+  return y;
+}
+
+/* A table is kept whole when it fits on a page. A longer one flows row by
+ * row, and every page it continues on starts with the header row again,
+ * so no column is read without its name. */
 static void block_table(struct flow *f, const struct block *b)
 {
   double *cw = xcalloc(b->as.table.columns.n, sizeof *cw);
   table_widths(f, b, cw);
-  tag(f, "Table", NULL);
+  size_t nrows = b->as.table.nrows;
   double saved;
   group_begin(f, &saved);
-  double y = 0;
-  if (b->as.table.title.s)
-    y += text(f, b->as.table.title.s, (struct font){ f->body + 0.5, true, PANGO_ALIGN_LEFT, false, true },
-              LEFT, y, WIDTH, f->text, "table.title", "Caption") + 2 * MM;
-  y += table_row(f, b, &b->as.table.columns, cw, true, y);
-  if (b->as.table.nrows) y += table_row(f, b, &b->as.table.rows[0], cw, false, y);
-  f->y = y;
-  group_end(f, saved, &b->key, 0);
-  for (size_t r = 1; r < b->as.table.nrows; r++) {
+  tag(f, "Table", NULL);
+  f->y = table_part(f, b, cw, true, 0, nrows);
+  end_tag(f, "Table");
+  if (f->y <= BODY_BOTTOM - BODY_TOP || f->measuring) {
+    group_end(f, saved, &b->key, 5 * MM);
+    free(cw);
+    return;
+  }
+  /* Too long for one page: drop the attempt and flow. */
+  drop_boxes(&f->scratch);
+  f->y = saved;
+  f->grouping = false;
+  f->out = &f->d->pages[f->page];
+  tag(f, "Table", NULL);
+  size_t r = 0;
+  bool first = true;
+  while (r < nrows) {
+    /* As many rows as fit below the header on this page (at least one). */
+    size_t take = 0;
+    double room = BODY_BOTTOM - f->y, h = 0;
     group_begin(f, &saved);
-    f->y = table_row(f, b, &b->as.table.rows[r], cw, false, 0);
+    h = table_part(f, b, cw, first, r, r + 1);
+    drop_boxes(&f->scratch);
+    f->grouping = false;
+    f->out = &f->d->pages[f->page];
+    f->y = saved;
+    if (h > room) { new_page(f); room = BODY_BOTTOM - f->y; }
+    double used = 0;
+    while (r + take < nrows) {
+      group_begin(f, &saved);
+      used = table_part(f, b, cw, first, r, r + take + 1);
+      drop_boxes(&f->scratch);
+      f->grouping = false;
+      f->out = &f->d->pages[f->page];
+      f->y = saved;
+      if (used > room && take > 0) break;
+      take++;
+    }
+    group_begin(f, &saved);
+    f->y = table_part(f, b, cw, first, r, r + take);
     group_end(f, saved, &b->key, 0);
+    r += take;
+    first = false;
+    if (r < nrows) new_page(f);
   }
   end_tag(f, "Table");
   f->y += 5 * MM;
   free(cw);
+}
+
+/* The natural width of S on one line. */
+static double widest_line(struct flow *f, const char *s, struct font ft)
+{
+  PangoLayout *lay = make_layout(f, s, ft, -1);
+  pango_layout_set_width(lay, -1);
+  int pw, ph;
+  pango_layout_get_size(lay, &pw, &ph);
+  g_object_unref(lay);
+  return (double)pw / PANGO_SCALE;
 }
 
 /* "0800 123 45 67 (gratis)" -> "tel:08001234567": a tel: link holds
@@ -922,12 +1051,13 @@ static char *with_scheme(struct flow *f, const char *url, const char *scheme)
 /* One row: icon, label in bold, and the value beside it (a link where it
  * is one), with an optional note under the value. */
 static double contact_row(struct flow *f, enum icon ic, const char *label, const char *value,
-                          const char *note, const char *uri, double x, double y, double w)
+                          const char *note, const char *uri, double x, double y, double w,
+                          double lw)
 {
-  double isz = 4.8 * MM, lx = x + isz + 2.5 * MM, lw = 40 * MM, vx = lx + lw, vw = x + w - vx;
+  double isz = 4.8 * MM, lx = x + isz + 2.5 * MM, vx = lx + lw, vw = x + w - vx;
   icon(f, ic, x, y + 0.2 * MM, isz, f->primary, false);
   tag(f, "P", NULL);
-  double lh = text(f, label, bold_font(f), lx, y, lw - 2 * MM, f->text, "contact.label", NULL);
+  double lh = text(f, label, bold_font(f), lx, y, lw - 3 * MM, f->text, "contact.label", NULL);
   PangoLayout *lay = make_layout(f, value, body_font(f), vw);
   double h = place_layout(f, lay, vx, y, vw, f->text, "contact.value", uri);
   if (note) h += text(f, note, body_font(f), vx, y + h, vw, f->muted, "contact.note", NULL);
@@ -966,32 +1096,42 @@ static void block_contact(struct flow *f, const struct block *given)
   const char *title = b->as.contact.title.s ? b->as.contact.title.s : "Heeft u vragen?";
   y += text(f, title, h2_font(), x, y, w, f->primary, "contact.title", "H2") + 2.5 * MM;
   double top = y;
-  if (b->as.contact.qr.s) w -= qr_side + 6 * MM;
+  if (b->as.contact.qr.s) w -= qr_side + 16 * MM;
+  /* The label column is as wide as the longest label shown (whole words
+   * never wrap), at most half the block. */
+  const char *labels[] = { "Bel ons", "Kijk op internet", "Mail ons", "Schrijf ons",
+                           "Goed om te weten", "Uw contactpersoon" };
+  double lw = 0;
+  for (size_t i = 0; i < ARRAY_SIZE(labels); i++) {
+    double lwi = widest_line(f, labels[i], bold_font(f)) + 3 * MM;
+    if (lwi > lw) lw = lwi;
+  }
+  if (lw > w / 2) lw = w / 2;
   if (b->as.contact.phone.s)
     y += contact_row(f, ICON_PHONE, "Bel ons", b->as.contact.phone.s, b->as.contact.hours.s,
-                     tel_uri(f, b->as.contact.phone.s), x, y, w);
+                     tel_uri(f, b->as.contact.phone.s), x, y, w, lw);
   if (b->as.contact.website.s)
     y += contact_row(f, ICON_INFO, "Kijk op internet", b->as.contact.website.s, NULL,
-                     with_scheme(f, b->as.contact.website.s, "https://"), x, y, w);
+                     with_scheme(f, b->as.contact.website.s, "https://"), x, y, w, lw);
   if (b->as.contact.email.s)
     y += contact_row(f, ICON_MAIL, "Mail ons", b->as.contact.email.s, NULL,
-                     with_scheme(f, b->as.contact.email.s, "mailto:"), x, y, w);
+                     with_scheme(f, b->as.contact.email.s, "mailto:"), x, y, w, lw);
   if (b->as.contact.post.n) {
     GString *g = g_string_new(NULL);
     for (size_t i = 0; i < b->as.contact.post.n; i++)
       g_string_append_printf(g, "%s%s", i ? ", " : "", b->as.contact.post.items[i].s);
-    y += contact_row(f, ICON_MAIL, "Schrijf ons", g->str, NULL, NULL, x, y, w);
+    y += contact_row(f, ICON_MAIL, "Schrijf ons", g->str, NULL, NULL, x, y, w, lw);
     g_string_free(g, TRUE);
   }
   if (b->as.contact.text.s)
-    y += contact_row(f, ICON_DOCUMENT, "Goed om te weten", b->as.contact.text.s, NULL, NULL, x, y, w);
+    y += contact_row(f, ICON_DOCUMENT, "Goed om te weten", b->as.contact.text.s, NULL, NULL, x, y, w, lw);
   /* The letter comes from a person: name them here too, as the signature
    * does (no direct number: the phone row is the organisation's). */
   if (f->l->sender.name.s) {
     char *who = f->l->sender.role.s
       ? g_strdup_printf("%s, %s", f->l->sender.name.s, f->l->sender.role.s)
       : g_strdup(f->l->sender.name.s);
-    y += contact_row(f, ICON_PERSON, "Uw contactpersoon", who, NULL, NULL, x, y, w);
+    y += contact_row(f, ICON_PERSON, "Uw contactpersoon", who, NULL, NULL, x, y, w, lw);
     g_free(who);
   }
   if (b->as.contact.qr.s) {
@@ -1004,9 +1144,14 @@ static void block_contact(struct flow *f, const struct block *given)
       emit(f, (struct box){ .kind = BOX_BARS, .x = qx, .y = top, .w = qr_side, .h = qr_side,
                             .what = "qr", .bars = bars, .nbars = nbars, .fill = f->text });
       end_tag(f, "Figure");
-      struct font tiny = { 7.5, false, PANGO_ALIGN_CENTER, false, true };
-      double th = text(f, b->as.contact.qr.s, tiny, qx - 3 * MM, top + qr_side + 2 * MM,
-                       qr_side + 6 * MM, f->text, "qr-url", "P");
+      /* The address under the code, without "https://": short enough to
+       * type, on one or two lines under the code. */
+      const char *shown = b->as.contact.qr.s;
+      if (g_str_has_prefix(shown, "https://")) shown += 8;
+      else if (g_str_has_prefix(shown, "http://")) shown += 7;
+      struct font tiny = { 7.5, false, PANGO_ALIGN_CENTER, false, true, false };
+      double th = text(f, shown, tiny, qx - 8 * MM, top + qr_side + 2 * MM,
+                       qr_side + 8 * MM + PAD - 1 * MM, f->text, "qr-url", "P");
       if (top + qr_side + 2 * MM + th + 2.5 * MM > y) y = top + qr_side + 2 * MM + th + 2.5 * MM;
     }
   }
@@ -1016,14 +1161,21 @@ static void block_contact(struct flow *f, const struct block *given)
   group_end(f, saved, &b->key, 5 * MM);
 }
 
-static void render_block(struct flow *f, const struct block *b)
+static bool kept_whole(const struct block *b)
+{
+  return b->type == BLOCK_CALLOUT || b->type == BLOCK_ACTION || b->type == BLOCK_TIMELINE ||
+         b->type == BLOCK_TABLE || b->type == BLOCK_CONTACT;
+}
+
+/* NEXT is the block after B (for keep-with-next), or NULL. */
+static void render_block(struct flow *f, const struct block *b, const struct block *next)
 {
   switch (b->type) {
   case BLOCK_PARAGRAPH:
     salutation(f);
     block_paragraph(f, &b->as.text);
     break;
-  case BLOCK_HEADING: heading(f, b->as.text.s, "H2"); break;
+  case BLOCK_HEADING: heading(f, b->as.text.s, "H2", next); break;
   case BLOCK_LIST: block_list(f, &b->as.list, false); break;
   case BLOCK_NUMBERED_LIST: block_list(f, &b->as.list, true); break;
   case BLOCK_CALLOUT: block_callout(f, b); break;
@@ -1032,22 +1184,50 @@ static void render_block(struct flow *f, const struct block *b)
   case BLOCK_TABLE: block_table(f, b); break;
   case BLOCK_CONTACT: block_contact(f, b); break;
   case BLOCK_STANDARD:
-    for (size_t i = 0; i < b->nsub; i++) render_block(f, &b->sub[i]);
+    for (size_t i = 0; i < b->nsub; i++)
+      render_block(f, &b->sub[i], i + 1 < b->nsub ? &b->sub[i + 1] : next);
     break;
   case BLOCK_COUNT: break;
   }
 }
 
+/* The height of a block that is kept whole, by laying it out in a dry
+ * run; 0 for blocks that flow (their first lines are what counts). */
+static double measure_block(struct flow *f, const struct block *b)
+{
+  if (b->type == BLOCK_STANDARD) return b->nsub ? measure_block(f, &b->sub[0]) : 0;
+  if (!kept_whole(b) || f->measuring) return 0;
+  double y = f->y;
+  f->measuring = true;
+  f->y = 0;
+  render_block(f, b, NULL);
+  double h = f->y;
+  f->measuring = false;
+  f->y = y;
+  return h;
+}
+
 static void closing(struct flow *f)
 {
   const struct letter *l = f->l;
-  salutation(f);
+  /* In a letter without paragraphs the salutation opens the closing, and
+   * moves with it. */
+  bool greet = !f->salutation_done;
+  f->salutation_done = true;
   const char *name = l->signature_name.s ? l->signature_name.s : str(&l->sender.name);
   const char *role = l->signature_role.s ? l->signature_role.s : str(&l->sender.role);
   const char *org = l->sender.organisation.s ? l->sender.organisation.s : f->hs->organisation.s;
   double saved;
   group_begin(f, &saved);
-  double y = 2 * MM;
+  double y = 0;
+  if (greet) {
+    const char *s = str(&l->recipient.salutation);
+    size_t n = strlen(s);
+    char *t = g_strdup_printf("%s%s", s, n && s[n - 1] == ',' ? "" : ",");
+    y += text(f, t, body_font(f), LEFT, y, WIDTH, f->text, "salutation", "P") + 2.5 * MM;
+    g_free(t);
+  }
+  y += 2 * MM;
   y += text(f, l->closing.s ? l->closing.s : "Met vriendelijke groet,", body_font(f), LEFT, y,
             WIDTH, f->text, "closing", "P") + line_h(f) * 0.8;
   GString *g = g_string_new(NULL);
@@ -1064,8 +1244,8 @@ static void closing(struct flow *f)
 /* "Pagina X van Y" and the house style's footer line, on every page. */
 static void footers(struct flow *f)
 {
-  struct font small = { 8, false, PANGO_ALIGN_RIGHT, false, true };
-  struct font foot = { 7.5, false, PANGO_ALIGN_LEFT, false, true };
+  struct font small = { 8, false, PANGO_ALIGN_RIGHT, false, true, false };
+  struct font foot = { 7.5, false, PANGO_ALIGN_LEFT, false, true, false };
   for (size_t i = 0; i < f->d->npages; i++) {
     f->out = &f->d->pages[i];
     char buf[64];
@@ -1147,16 +1327,17 @@ int layout_letter(struct unit *u, const struct letter *l, const struct house_sty
   address_window(&f);
   reference_block(&f);
   f.y = BODY_TOP_P1;
-  f.y += text(&f, str(&l->subject), (struct font){ 17, true, PANGO_ALIGN_LEFT, false, true },
+  f.y += text(&f, str(&l->subject), (struct font){ 17, true, PANGO_ALIGN_LEFT, false, true, false },
               LEFT, f.y, WIDTH, f.primary, "subject", "H1") + 4 * MM;
   key_message(&f);
   /* Contact blocks at the very end stand after the signature, as the
    * "questions?" panel that closes a beeldbrief. */
   size_t tail = l->nblocks;
   while (tail > 0 && l->blocks[tail - 1].type == BLOCK_CONTACT) tail--;
-  for (size_t i = 0; i < tail; i++) render_block(&f, &l->blocks[i]);
+  for (size_t i = 0; i < tail; i++) render_block(&f, &l->blocks[i], i + 1 < tail ? &l->blocks[i + 1] : NULL);
   closing(&f);
-  for (size_t i = tail; i < l->nblocks; i++) render_block(&f, &l->blocks[i]);
+  for (size_t i = tail; i < l->nblocks; i++)
+    render_block(&f, &l->blocks[i], i + 1 < l->nblocks ? &l->blocks[i + 1] : NULL);
   end_tag(&f, "Document");
   footers(&f);
   free(f.scratch.boxes);
