@@ -920,17 +920,24 @@ static void table_widths(struct flow *f, const struct block *b, double *cw)
   cw[0] = WIDTH - rest;
 }
 
+static double row_height(struct flow *f, const struct block *b, const struct textlist *row,
+                         const double *cw, bool header)
+{
+  struct font ft = { f->body, header, PANGO_ALIGN_LEFT, true, true, false };
+  double h = 0;
+  for (size_t c = 0; c < b->as.table.columns.n; c++) {
+    double ch = measure(f, str(&row->items[c]), ft, cw[c] - 4 * MM);
+    if (ch > h) h = ch;
+  }
+  return h + 3 * MM;
+}
+
 static double table_row(struct flow *f, const struct block *b, const struct textlist *row,
                         const double *cw, bool header, double y)
 {
   size_t nc = b->as.table.columns.n;
-  double x = LEFT, h = 0;
+  double x = LEFT, h = row_height(f, b, row, cw, header);
   struct font ft = { f->body, header, PANGO_ALIGN_LEFT, true, true, false };
-  for (size_t c = 0; c < nc; c++) {
-    double ch = measure(f, str(&row->items[c]), ft, cw[c] - 4 * MM);
-    if (ch > h) h = ch;
-  }
-  h += 3 * MM;
   if (header) rect(f, "table-header", LEFT, y, WIDTH, h, &f->light, NULL, 0, 0);
   tag(f, "TR", NULL);
   for (size_t c = 0; c < nc; c++) {
@@ -945,77 +952,67 @@ static double table_row(struct flow *f, const struct block *b, const struct text
   return h;
 }
 
-/* The title, the header row and rows [from, to) as one group at y 0;
+static double table_title_height(struct flow *f, const struct block *b)
+{
+  if (!b->as.table.title.s) return 0;
+  return measure(f, b->as.table.title.s,
+                 (struct font){ f->body + 0.5, true, PANGO_ALIGN_LEFT, false, true, false },
+                 WIDTH) + 2 * MM;
+}
+
+/* The title (when TITLE), the header row and rows [from, to) from y 0;
  * returns the height. */
 static double table_part(struct flow *f, const struct block *b, const double *cw, bool title,
                          size_t from, size_t to)
 {
   double y = 0;
   if (title && b->as.table.title.s)
-    y += text(f, b->as.table.title.s, (struct font){ f->body + 0.5, true, PANGO_ALIGN_LEFT, false, true, false },
+    y += text(f, b->as.table.title.s,
+              (struct font){ f->body + 0.5, true, PANGO_ALIGN_LEFT, false, true, false },
               LEFT, y, WIDTH, f->text, "table.title", "Caption") + 2 * MM;
   y += table_row(f, b, &b->as.table.columns, cw, true, y);
   for (size_t r = from; r < to; r++) y += table_row(f, b, &b->as.table.rows[r], cw, false, y);
   return y;
 }
 
-/* A table is kept whole when it fits on a page. A longer one flows row by
- * row, and every page it continues on starts with the header row again,
- * so no column is read without its name. */
+/* A table is kept whole when it fits on a page. A longer one flows: as
+ * many rows as fit on each page (at least one), and every page it goes on
+ * to starts with the header row again, so no amount is read without its
+ * column's name. */
 static void block_table(struct flow *f, const struct block *b)
 {
+  size_t n = b->as.table.nrows;
   double *cw = xcalloc(b->as.table.columns.n, sizeof *cw);
+  double *rh = xcalloc(n ? n : 1, sizeof *rh);
   table_widths(f, b, cw);
-  size_t nrows = b->as.table.nrows;
+  double title_h = table_title_height(f, b);
+  double head_h = row_height(f, b, &b->as.table.columns, cw, true), total = title_h + head_h;
+  for (size_t r = 0; r < n; r++) total += rh[r] = row_height(f, b, &b->as.table.rows[r], cw, false);
+
   double saved;
-  group_begin(f, &saved);
-  tag(f, "Table", NULL);
-  f->y = table_part(f, b, cw, true, 0, nrows);
-  end_tag(f, "Table");
-  if (f->y <= BODY_BOTTOM - BODY_TOP || f->measuring) {
-    group_end(f, saved, &b->key, 5 * MM);
-    free(cw);
-    return;
-  }
-  /* Too long for one page: drop the attempt and flow. */
-  drop_boxes(&f->scratch);
-  f->y = saved;
-  f->grouping = false;
-  f->out = &f->d->pages[f->page];
-  tag(f, "Table", NULL);
-  size_t r = 0;
-  bool first = true;
-  while (r < nrows) {
-    /* As many rows as fit below the header on this page (at least one). */
-    size_t take = 0;
-    double room = BODY_BOTTOM - f->y, h = 0;
+  if (total <= BODY_BOTTOM - BODY_TOP || f->measuring) {
     group_begin(f, &saved);
-    h = table_part(f, b, cw, first, r, r + 1);
-    drop_boxes(&f->scratch);
-    f->grouping = false;
-    f->out = &f->d->pages[f->page];
-    f->y = saved;
-    if (h > room) { new_page(f); room = BODY_BOTTOM - f->y; }
-    double used = 0;
-    while (r + take < nrows) {
-      group_begin(f, &saved);
-      used = table_part(f, b, cw, first, r, r + take + 1);
-      drop_boxes(&f->scratch);
-      f->grouping = false;
-      f->out = &f->d->pages[f->page];
-      f->y = saved;
-      if (used > room && take > 0) break;
-      take++;
-    }
-    group_begin(f, &saved);
-    f->y = table_part(f, b, cw, first, r, r + take);
+    tag(f, "Table", NULL);
+    f->y = table_part(f, b, cw, true, 0, n);
+    end_tag(f, "Table");
     group_end(f, saved, &b->key, 0);
-    r += take;
-    first = false;
-    if (r < nrows) new_page(f);
+  } else {
+    for (size_t r = 0; r < n;) {
+      double used = (r == 0 ? title_h : 0) + head_h + rh[r];
+      need(f, used);
+      size_t take = 1;
+      while (r + take < n && f->y + used + rh[r + take] <= BODY_BOTTOM) used += rh[r + take++];
+      group_begin(f, &saved);
+      if (r == 0) tag(f, "Table", NULL);       /* on the page the table starts on */
+      f->y = table_part(f, b, cw, r == 0, r, r + take);
+      group_end(f, saved, &b->key, 0);
+      r += take;
+      if (r < n) new_page(f);
+    }
+    end_tag(f, "Table");
   }
-  end_tag(f, "Table");
   f->y += 5 * MM;
+  free(rh);
   free(cw);
 }
 
