@@ -2,6 +2,7 @@
 #include "util.h"
 #include "xalloc.h"
 #include <ctype.h>
+#include <glib.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -53,6 +54,24 @@ const char *suggest_closest(const char *word, const char *const *cands, size_t n
     if (d < best_d) { best_d = d; best = cands[i]; }
   }
   return best_d <= limit ? best : NULL;
+}
+
+const char *suggest_file(const char *word, const char *const *dirs, size_t ndirs,
+                         const char *suffix, char *buf, size_t size)
+{
+  GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+  size_t sl = strlen(suffix);
+  for (size_t d = 0; d < ndirs; d++) {
+    GDir *dir = g_dir_open(dirs[d], 0, NULL);
+    for (const char *e; dir && (e = g_dir_read_name(dir)) && names->len < 1000;)
+      if (strlen(e) > sl && g_str_has_suffix(e, suffix))
+        g_ptr_array_add(names, g_strndup(e, strlen(e) - sl));
+    if (dir) g_dir_close(dir);
+  }
+  const char *best = suggest_closest(word, (const char *const *)names->pdata, names->len);
+  if (best) snprintf(buf, size, "%s", best);
+  g_ptr_array_free(names, TRUE);
+  return best ? buf : NULL;
 }
 
 int outfile_open(struct outfile *of, const char *path)

@@ -13,6 +13,12 @@ unsigned edit_distance(const char *a, const char *b, unsigned limit);
  * or NULL. A near miss is at most a third of the word's length away. */
 const char *suggest_closest(const char *word, const char *const *cands, size_t n);
 
+/* The name (without SUFFIX) of a file in one of DIRS that is a near miss
+ * of WORD, copied into BUF; NULL when none is. For "unknown standard block
+ * 'bezwar'; did you mean 'bezwaar'?". */
+const char *suggest_file(const char *word, const char *const *dirs, size_t ndirs,
+                         const char *suffix, char *buf, size_t size);
+
 /* Writes a file safely: data goes to a temporary file in the target's
  * directory and is renamed over the target only on success, so a failed
  * run leaves no file and never replaces a good one with a broken one. */

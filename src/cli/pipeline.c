@@ -38,20 +38,15 @@ static char *find_style(struct unit *u, const char *spec_dir, const char *overri
     if (g_file_test(p, G_FILE_TEST_IS_REGULAR)) found = p; else g_free(p);
   }
   if (!found) {
-    /* Suggest from the shipped styles. */
-    GDir *dir = g_dir_open(shipped, 0, NULL);
-    GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
-    for (const char *e; dir && (e = g_dir_read_name(dir));)
-      if (g_str_has_suffix(e, ".yaml")) g_ptr_array_add(names, g_strndup(e, strlen(e) - 5));
-    if (dir) g_dir_close(dir);
-    const char *best = suggest_closest(hs->s, (const char *const *)names->pdata, names->len);
+    char buf[256];
+    const char *dirs[1] = { shipped };
+    const char *best = suggest_file(hs->s, dirs, 1, ".yaml", buf, sizeof buf);
     if (best)
       diag_text(&u->diags, DIAG_ERROR, "spec.house-style", hs, 0, 0, best,
                 "unknown house style '%s'; did you mean '%s'?", hs->s, best);
     else
       diag_text(&u->diags, DIAG_ERROR, "spec.house-style", hs, 0, 0, NULL,
                 "unknown house style '%s'", hs->s);
-    g_ptr_array_free(names, TRUE);
   }
   g_free(file);
   g_free(local);

@@ -23,29 +23,6 @@ static bool valid_block_name(const char *s)
   return true;
 }
 
-/* All block names available, for "did you mean". Caller frees. */
-static size_t list_blocks(const struct expand_opts *o, char ***out)
-{
-  char **names = NULL;
-  size_t n = 0;
-  for (size_t d = 0; d < o->nblock_dirs; d++) {
-    DIR *dir = opendir(o->block_dirs[d]);
-    if (!dir) continue;
-    struct dirent *e;
-    while ((e = readdir(dir)) && n < 512) {
-      size_t len = strlen(e->d_name);
-      if (len > 5 && strcmp(e->d_name + len - 5, ".yaml") == 0) {
-        names = xrealloc(names, (n + 1) * sizeof *names);
-        names[n] = xstrdup(e->d_name);
-        names[n++][len - 5] = '\0';
-      }
-    }
-    closedir(dir);
-  }
-  *out = names;
-  return n;
-}
-
 static int expand_standard(struct unit *u, struct block *b, const struct expand_opts *o)
 {
   const struct text *name = &b->as.text;
@@ -70,17 +47,14 @@ static int expand_standard(struct unit *u, struct block *b, const struct expand_
       }
     return 0;
   }
-  char **names;
-  size_t n = list_blocks(o, &names);
-  const char *best = suggest_closest(name->s, (const char *const *)names, n);
+  char buf[256];
+  const char *best = suggest_file(name->s, o->block_dirs, o->nblock_dirs, ".yaml", buf, sizeof buf);
   if (best)
     diag_text(&u->diags, DIAG_ERROR, "spec.standard", name, 0, 0, best,
               "unknown standard block '%s'; did you mean '%s'?", name->s, best);
   else
     diag_text(&u->diags, DIAG_ERROR, "spec.standard", name, 0, 0, NULL,
               "unknown standard block '%s'", name->s);
-  for (size_t i = 0; i < n; i++) free(names[i]);
-  free(names);
   return -1;
 }
 
