@@ -7,7 +7,6 @@
 #include <ctype.h>
 #include <glib.h>
 #include <stdio.h>
-#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
