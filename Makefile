@@ -19,7 +19,8 @@ BIN     ?= beeldbrief
 
 DEB_PACKAGES := gcc make pkg-config libyaml-dev libpango1.0-dev libcairo2-dev \
                 libglib2.0-dev libxml2-dev libhunspell-dev hunspell-nl \
-                librsvg2-dev libzint-dev fonts-open-sans poppler-utils
+                librsvg2-dev libzint-dev libhyphen-dev hyphen-nl fonts-open-sans \
+                poppler-utils
 
 ifeq ($(V),1)
 Q :=
@@ -29,12 +30,14 @@ endif
 
 # pkg-config runs only when building, so that `make deps` works on a bare machine.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-# zint ships no pkg-config file; it installs into the default paths.
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lzint -lm
+# zint and libhyphen ship no pkg-config file; they install into the
+# default paths.
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lzint -lhyphen -lm
 ALL_CFLAGS = $(STD) $(WARN) $(CFLAGS) $(SANFLAGS) $(PKG_CFLAGS) -MMD -MP
 ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
 
-LIB_SRC  := $(wildcard src/base/*.c src/spec/*.c src/model/*.c src/expand/*.c src/render/*.c)
+LIB_SRC  := $(wildcard src/base/*.c src/spec/*.c src/model/*.c src/expand/*.c src/lint/*.c \
+              src/render/*.c)
 CLI_SRC  := $(wildcard src/cli/*.c)
 TEST_SRC := $(wildcard tests/unit/*.c)
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
@@ -98,6 +101,7 @@ $(BUILD)/run-bench: $(BUILD)/bench/bench.o $(LIB)
 # Timings of the hot paths and of the reference mailing (never in tests).
 bench: $(BIN) $(BUILD)/run-bench
 	@$(BUILD)/run-bench examples/uitnodiging-gesprek.yaml 2000
+	@bench/check-text.sh
 	@bench/mailing.sh
 
 # libFuzzer on the front end (clang). FUZZ_TIME seconds; new crashers are

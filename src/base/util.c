@@ -74,6 +74,24 @@ const char *suggest_file(const char *word, const char *const *dirs, size_t ndirs
   return best ? buf : NULL;
 }
 
+void json_write_string(FILE *out, const char *s)
+{
+  fputc('"', out);
+  for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
+    switch (*p) {
+    case '"': fputs("\\\"", out); break;
+    case '\\': fputs("\\\\", out); break;
+    case '\n': fputs("\\n", out); break;
+    case '\t': fputs("\\t", out); break;
+    case '\r': fputs("\\r", out); break;
+    default:
+      if (*p < 0x20) fprintf(out, "\\u%04x", *p);
+      else fputc(*p, out);
+    }
+  }
+  fputc('"', out);
+}
+
 int outfile_open(struct outfile *of, const char *path)
 {
   memset(of, 0, sizeof *of);

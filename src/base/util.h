@@ -3,6 +3,7 @@
 #define BB_UTIL_H
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -18,6 +19,9 @@ const char *suggest_closest(const char *word, const char *const *cands, size_t n
  * 'bezwar'; did you mean 'bezwaar'?". */
 const char *suggest_file(const char *word, const char *const *dirs, size_t ndirs,
                          const char *suffix, char *buf, size_t size);
+
+/* Writes S as a JSON string literal (quotes and escapes included). */
+void json_write_string(FILE *out, const char *s);
 
 /* Writes a file safely: data goes to a temporary file in the target's
  * directory and is renamed over the target only on success, so a failed

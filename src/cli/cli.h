@@ -22,6 +22,7 @@ enum exit_code {
 int cmd_build(int argc, char **argv);
 int cmd_lint(int argc, char **argv);
 int cmd_schema(int argc, char **argv);
+int cmd_check_text(int argc, char **argv);
 
 /* msgs.c */
 /* Prints "try 'beeldbrief CMD --help'" after a usage error; returns EXIT_USAGE. */
@@ -39,6 +40,11 @@ long long build_epoch(void);
  * U->letter is NULL when the spec could not be loaded. SETS holds NSETS
  * "name=value" strings from --set. */
 struct unit *pipeline_load(const char *path, char **sets, size_t nsets, const char *style_path);
+/* The word lists and dictionaries of the text checks, loaded on first use
+ * and kept for the process; NULL (with findings on U) when they are
+ * broken. */
+struct lint_data;
+const struct lint_data *pipeline_lint_data(struct unit *u);
 /* The exit code a unit's findings call for. */
 int pipeline_exit_code(const struct unit *u);
 

@@ -11,6 +11,7 @@ static const struct command {
 } commands[] = {
   { "build", cmd_build, "check a letter spec and compile it into a PDF" },
   { "lint", cmd_lint, "check letter specs and report findings" },
+  { "check-text", cmd_check_text, "check plain Dutch text for B1 readability" },
   { "schema", cmd_schema, "list every key of the letter spec" },
 };
 
@@ -24,7 +25,7 @@ static void print_help(FILE *out)
         "\n"
         "commands:\n", out);
   for (size_t i = 0; i < ARRAY_SIZE(commands); i++)
-    fprintf(out, "  %-8s %s\n", commands[i].name, commands[i].summary);
+    fprintf(out, "  %-11s %s\n", commands[i].name, commands[i].summary);
   fputs("\n"
         "  beeldbrief COMMAND --help   help for one command\n"
         "  beeldbrief --version        the version\n", out);

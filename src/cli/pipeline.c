@@ -5,6 +5,7 @@
 #include "../base/util.h"
 #include "../model/house.h"
 #include "../model/letter.h"
+#include "../lint/lint.h"
 #include "../render/render.h"
 #include "../spec/spec.h"
 #include <glib.h>
@@ -69,6 +70,17 @@ static int load_style(struct unit *u, const char *spec_dir, const char *override
   return 0;
 }
 
+const struct lint_data *pipeline_lint_data(struct unit *u)
+{
+  static struct lint_data *data;
+  static bool tried;
+  if (!tried) {
+    tried = true;
+    data = lint_data_load(u, datadir());
+  }
+  return data;
+}
+
 struct unit *pipeline_load(const char *path, char **sets, size_t nsets, const char *style_path)
 {
   struct unit *u = unit_new();
@@ -95,6 +107,14 @@ struct unit *pipeline_load(const char *path, char **sets, size_t nsets, const ch
   struct expand_opts o = { dirs, 2, names, values, nsets };
   if (expand_letter(u, &o) != 0) u->letter = NULL;
   if (u->letter && load_style(u, spec_dir, style_path) != 0) u->letter = NULL;
+  /* Every check runs before anything is rendered. */
+  if (u->letter) {
+    const struct lint_data *d = pipeline_lint_data(u);
+    struct lint_cfg cfg;
+    lint_cfg_defaults(&cfg);
+    if (d) lint_letter(u, d, &cfg, u->letter, NULL);
+    else u->letter = NULL;
+  }
   for (size_t i = 0; i < nsets; i++) sets[i][strlen(sets[i])] = '=';
   free(names);
   free(values);

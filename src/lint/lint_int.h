@@ -1,0 +1,92 @@
+/* lint_int.h - shared inside lint/ only: tokens, sentences, word lists. */
+#ifndef BB_LINT_INT_H
+#define BB_LINT_INT_H
+#include "lint.h"
+#include <glib.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+enum tok_kind {
+  TOK_WORD,       /* letters, with inner hyphens and apostrophes: WW-uitkering, auto's */
+  TOK_NUMBER,     /* 1.250,50  01-04-2026  10.00  9:45  15%  */
+  TOK_AMOUNT,     /* € 1.250,50 */
+  TOK_PHONE,      /* 0800 123 45 67, 020-1234567, +31 20 123 45 67 */
+  TOK_POSTCODE,   /* 4813 GS */
+  TOK_URL,        /* www.win-voorbeeld.nl/gesprek, https://... */
+  TOK_EMAIL,
+  TOK_VAR,        /* {{ naam }} */
+  TOK_ABBREV,     /* bijv.  d.w.z.  t.a.v.  nr. */
+  TOK_INITIALS,   /* J.T. */
+  TOK_BULLET,     /* a list marker at the start of a line: - * • 1. */
+  TOK_PUNCT,      /* one punctuation character */
+};
+
+struct token {
+  uint32_t      off, len;      /* bytes in the text value */
+  enum tok_kind kind;
+  bool          cap;           /* starts with an upper-case letter */
+  bool          allcaps;       /* two or more letters, all upper case: WW, UWV */
+  uint8_t       newlines;      /* line breaks before it (2 = a blank line) */
+};
+
+struct sentence {
+  size_t   first, end;         /* tokens [first, end) */
+  unsigned words;
+};
+
+struct tokens {
+  const char      *s;          /* the text (not owned) */
+  struct token    *t;
+  size_t           n, cap;
+  struct sentence *sent;
+  size_t           nsent, sentcap;
+};
+
+/* Splits S into tokens and sentences (lint_tokens.c). Free with
+ * tokens_free(); S must outlive TK. */
+void tokens_build(struct tokens *tk, const char *s, size_t len);
+void tokens_free(struct tokens *tk);
+bool token_is_word(const struct token *t);
+/* Lower-cased copy of token I's text (caller g_free()s). */
+char *token_lower(const struct tokens *tk, size_t i);
+/* True when token I is exactly LIT (ASCII, case-insensitive). */
+bool token_is(const struct tokens *tk, size_t i, const char *lit);
+
+/* ---- word lists (lint_words.c) ------------------------------------------ */
+
+struct difficult {
+  char  *phrase;               /* "in aanmerking komen voor", lower case */
+  char **words;                /* the phrase split into words */
+  size_t nwords;
+  char  *alternative;          /* first alternative: the suggestion */
+  char  *all;                  /* every alternative, as written */
+  char  *note;                 /* "context: ..." or NULL */
+};
+
+struct lint_data {
+  GHashTable       *frequent;   /* lemma -> itself */
+  struct difficult *difficult;
+  size_t            ndifficult;
+  GHashTable       *difficult_first; /* first word (lemma) -> GPtrArray of entries */
+  GHashTable       *syllable_fix;    /* word -> syllables (GUINT_TO_POINTER) */
+  void             *hyph;            /* HyphenDict (lint_syllables.c) */
+  void             *hunspell;        /* Hunhandle (lint_words.c) */
+  GHashTable       *stem_cache;      /* word -> lemma (or "" when none) */
+  GHashTable       *syllable_cache;  /* word -> syllables, as counted */
+  GHashTable       *frequent_cache;  /* word -> 1 frequent, 2 not */
+};
+
+/* True when W is the listed word or one of its inflected forms. */
+bool lint_word_form(const char *listed, const char *w);
+
+/* The lemma of a lower-case word (hunspell's stem), or the word itself.
+ * Valid as long as D. */
+const char *lint_lemma(const struct lint_data *d, const char *word);
+bool lint_is_frequent(const struct lint_data *d, const char *lower_word);
+/* Only the list itself, no stems or rules. */
+bool lint_is_frequent_exact(const struct lint_data *d, const char *lower_word);
+
+void *syllables_load(const char *datadir);
+void syllables_free(void *hyph);
+
+#endif
