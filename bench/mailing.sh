@@ -19,7 +19,7 @@ tail -n +2 "$CSV" | while IFS=, read -r id naam aanhef straat postcode plaats da
     --set postcode="$postcode" --set plaats="$plaats" --set afspraak_datum="$datum" \
     --set afspraak_kort="$kort" --set afspraak_tijd="$tijd" --set vragenlijst_voor="$voor" \
     --set kantoor_plaats="$kplaats" --set kantoor_adres="$kadres" --set kenmerk="$kenmerk" \
-    || echo "mailing: letter $id failed" >&2
+    2>/dev/null || echo "mailing: letter $id failed" >&2
 done
 end=$(date +%s.%N)
 n=$(ls "$OUT" | wc -l)

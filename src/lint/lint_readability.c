@@ -158,7 +158,8 @@ static const char *const separable[] = {
   "aan", "af", "bij", "door", "in", "mee", "na", "om", "onder", "op", "over", "terug", "toe",
   "uit", "vast", "voor", "weg", "samen", "tegen", "vrij", "binnen", "buiten", "thuis", "kwijt",
   "goed", "fout", "vol", "stil", "schoon", "tegemoet", "plaats", "dicht", "open", "mis",
-  "neer", "rond", "teleur", "tewerk", "voort", "achter", "bekend", "vrij",
+  "neer", "rond", "teleur", "tewerk", "voort", "achter", "bekend", "stop", "los", "lam",
+  "bloot", "kapot", "schoon", "stuk", "tegenover", "uiteen", "vooruit", "weer",
 };
 /* Participles that form the active perfect with zijn ("is overleden"). */
 static const char *const zijn_perfect[] = {
@@ -241,6 +242,12 @@ static bool is_participle(const struct lint_data *d, const char *w, bool strict)
               g_str_has_suffix(body, "aan") || g_str_has_suffix(body, "ien");
   if (!ends) return false;
   if (g_str_has_prefix(body, "ge") && bn >= 5) return true;
+  /* After worden, any part + ge + stem + d/t is a participle of a
+   * compound verb we do not list: "wordt stopgezet", "is vastgelegd". */
+  if (!strict && (last == 'd' || last == 't') && n >= 8) {
+    const char *ge = strstr(w + 2, "ge");
+    if (ge && ge - w <= 8 && strlen(ge) >= 5) return true;
+  }
   for (size_t i = 0; i < G_N_ELEMENTS(unstressed); i++)
     if (g_str_has_prefix(body, unstressed[i]) && bn >= strlen(unstressed[i]) + 3)
       return !strict || prefixed_participle(d, w);
