@@ -80,5 +80,35 @@ for orig in "$D"/rewrites/*-origineel.txt; do
   else bad "rewrite $nn: findings $fo -> $fb, Flesch-Douma $so -> $sb"; fi
 done
 
+# ---- tokens and sentences ----------------------------------------------------------
+# cases/tokens.txt packs the traps (a heading line, initials, abbreviations,
+# a date, a time, a phone number, an amount, a percentage, a postcode, a
+# web and an e-mail address, an IBAN, list items, a variable, "...", ? and
+# !); tokens.expect was checked by hand token by token.
+"$B" check-text --emit tokens tests/readability/cases/tokens.txt >"$T/tokens" 2>&1
+if cmp -s "$T/tokens" tests/readability/cases/tokens.expect; then ok
+else bad "tokens differ:"; diff tests/readability/cases/tokens.expect "$T/tokens" | head -20; fi
+
+# ---- positions inside every scalar style ----------------------------------------
+# cases/positions.yaml has one difficult word in a plain, a double-quoted
+# (with escapes before it), a folded and a literal (more indented) value;
+# the columns below were counted by hand.
+NO_COLOR=1 "$B" lint tests/readability/cases/positions.yaml >"$T/pos" 2>&1
+for want in "9:30: warning: 'indien'" "10:41: warning: 'teneinde'" "13:19: warning: 'conform'" \
+            "16:22: warning: 'middels'"; do
+  if grep -q "positions.yaml:$want" "$T/pos"; then ok; else bad "position $want"; fi
+done
+
+# ---- a broken word list is reported with file:line ------------------------------
+mkdir -p "$T/data/wordlist"
+ln -s "$PWD/fonts" "$T/data/fonts"
+ln -s "$PWD/templates" "$T/data/templates"
+cp wordlist/*.txt "$T/data/wordlist/"
+printf 'indien | als\nteneinde\n' >"$T/data/wordlist/moeilijke-woorden.txt"
+echo "Indien u wilt." | BEELDBRIEF_DATA="$T/data" "$B" check-text - >"$T/wl" 2>&1
+rc=$?
+if [ "$rc" -eq 2 ] && grep -q "moeilijke-woorden.txt:2:1: error: write 'difficult word | alternative'" "$T/wl"
+then ok; else bad "broken word list: exit $rc, $(head -n 1 "$T/wl")"; fi
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
