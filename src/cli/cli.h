@@ -39,7 +39,12 @@ long long build_epoch(void);
  * (STYLE_PATH overrides the spec's choice). Returns the unit (never NULL);
  * U->letter is NULL when the spec could not be loaded. SETS holds NSETS
  * "name=value" strings from --set. */
+struct metrics;
 struct unit *pipeline_load(const char *path, char **sets, size_t nsets, const char *style_path);
+/* The readability figures of the letter pipeline_load checked last: the
+ * whole letter, and one per block (NBLOCKS of them). Valid until the next
+ * pipeline_load. */
+const struct metrics *pipeline_metrics(const struct metrics **blocks, size_t *nblocks);
 /* The word lists and dictionaries of the text checks, loaded on first use
  * and kept for the process; NULL (with findings on U) when they are
  * broken. */

@@ -2,6 +2,7 @@
 #include "cli.h"
 #include "../model/house.h"
 #include "../model/letter.h"
+#include "../lint/lint.h"
 #include "../render/render.h"
 #include <getopt.h>
 #include <glib.h>
@@ -23,8 +24,10 @@ static const char build_usage[] =
   "      --set NAME=VALUE     give variable {{ NAME }} a value (repeatable)\n"
   "      --max-pages N        refuse letters longer than N pages (default:\n"
   "                           the house style's, 10)\n"
-  "      --emit model|layout  print the letter model or the page layout\n"
-  "                           (boxes in millimetres) instead of writing\n"
+  "      --emit model|layout|metrics\n"
+  "                           print the letter model, the page layout (boxes\n"
+  "                           in millimetres) or the readability figures of\n"
+  "                           the letter and each block (JSON) instead\n"
   "  -h, --help               show this help\n"
   "\n"
   "Exit status: 0 built, 1 error-level findings, 2 bad usage, unreadable\n"
@@ -37,6 +40,26 @@ static bool same_file(const char *a, const char *b)
   struct stat sa, sb;
   return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
          sa.st_ino == sb.st_ino;
+}
+
+/* {"letter": {...}, "blocks": [{"block": 1, "type": "paragraph",
+ * "line": 58, "metrics": {...}}, ...]} */
+static void emit_metrics(const struct letter *l)
+{
+  const struct metrics *blocks;
+  size_t n;
+  const struct metrics *m = pipeline_metrics(&blocks, &n);
+  fputs("{\"letter\": ", stdout);
+  metrics_write_json(stdout, m);
+  fputs(", \"blocks\": [", stdout);
+  for (size_t i = 0; i < n && i < l->nblocks; i++) {
+    struct srcloc at = text_loc_start(&l->blocks[i].key);
+    printf("%s\n  {\"block\": %zu, \"type\": \"%s\", \"line\": %u, \"metrics\": ", i ? "," : "",
+           i + 1, block_type_names[l->blocks[i].type], at.line);
+    metrics_write_json(stdout, &blocks[i]);
+    fputc('}', stdout);
+  }
+  fputs("\n]}\n", stdout);
 }
 
 /* SPEC without .yaml/.yml, plus SUFFIX. */
@@ -104,8 +127,8 @@ static int parse(int argc, char **argv, struct build_opts *b)
       b->max_pages = (unsigned)v;
       break;
     case 'e':
-      if (strcmp(optarg, "model") && strcmp(optarg, "layout"))
-        return usage_error("build", "--emit is model or layout, not '%s'", optarg), -1;
+      if (strcmp(optarg, "model") && strcmp(optarg, "layout") && strcmp(optarg, "metrics"))
+        return usage_error("build", "--emit is model, layout or metrics, not '%s'", optarg), -1;
       b->emit = optarg;
       break;
     case 'h': fputs(build_usage, stdout); return 1;
@@ -160,6 +183,8 @@ int cmd_build(int argc, char **argv)
   bool io_failed = false;
   if (u->letter && b.emit && !strcmp(b.emit, "model"))
     letter_dump(u->letter, stdout);
+  else if (u->letter && b.emit && !strcmp(b.emit, "metrics"))
+    emit_metrics(u->letter);
   else if (u->letter && !diag_list_has_errors(&u->diags))
     io_failed = render(u, &b, spec);
   diag_list_sort(&u->diags);

@@ -1,5 +1,6 @@
 /* cmd_lint.c - `beeldbrief lint FILE...`: every check, no output file. */
 #include "cli.h"
+#include "../lint/lint.h"
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,6 +38,12 @@ int cmd_lint(int argc, char **argv)
     struct unit *u = pipeline_load(argv[i], NULL, 0, NULL);
     diag_list_sort(&u->diags);
     diag_list_print(stdout, &u->diags, color);
+    if (u->letter) {
+      const struct metrics *b, *m = pipeline_metrics(&b, &(size_t){ 0 });
+      printf("%s: %u sentences, %.1f words per sentence, Flesch-Douma %.0f, "
+             "%.0f%% frequent words, level %s\n", argv[i], m->sentences, m->words_per_sentence,
+             m->flesch_douma, 100 * m->frequent_share, m->level ? m->level : "-");
+    }
     errors += u->diags.count[DIAG_ERROR];
     warnings += u->diags.count[DIAG_WARNING];
     files++;

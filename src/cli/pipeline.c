@@ -81,8 +81,23 @@ const struct lint_data *pipeline_lint_data(struct unit *u)
   return data;
 }
 
+static struct metrics last_letter;
+static struct metrics *last_blocks;
+static size_t last_nblocks;
+
+const struct metrics *pipeline_metrics(const struct metrics **blocks, size_t *nblocks)
+{
+  *blocks = last_blocks;
+  *nblocks = last_nblocks;
+  return &last_letter;
+}
+
 struct unit *pipeline_load(const char *path, char **sets, size_t nsets, const char *style_path)
 {
+  memset(&last_letter, 0, sizeof last_letter);
+  free(last_blocks);
+  last_blocks = NULL;
+  last_nblocks = 0;
   struct unit *u = unit_new();
   if (spec_load_file(u, path) != 0) {
     u->letter = NULL;
@@ -112,7 +127,9 @@ struct unit *pipeline_load(const char *path, char **sets, size_t nsets, const ch
     const struct lint_data *d = pipeline_lint_data(u);
     struct lint_cfg cfg;
     lint_cfg_defaults(&cfg);
-    if (d) lint_letter(u, d, &cfg, u->letter, NULL);
+    last_nblocks = u->letter->nblocks;
+    last_blocks = calloc(last_nblocks ? last_nblocks : 1, sizeof *last_blocks);
+    if (d) lint_letter(u, d, &cfg, u->letter, &last_letter, last_blocks);
     else u->letter = NULL;
   }
   for (size_t i = 0; i < nsets; i++) sets[i][strlen(sets[i])] = '=';

@@ -49,9 +49,11 @@ void lint_state_free(struct lint_state *s);
 void lint_text(struct unit *u, const struct lint_data *d, const struct lint_cfg *c,
                const struct text *t, struct lint_state *st, struct metrics *m);
 
-/* Checks every prose text of L in reading order; fills M for the letter. */
+/* Checks every prose text of L in reading order; fills M for the letter
+ * and, when PER_BLOCK is not NULL, PER_BLOCK[i] for block i (an array of
+ * l->nblocks, zeroed by the caller). */
 void lint_letter(struct unit *u, const struct lint_data *d, const struct lint_cfg *c,
-                 const struct letter *l, struct metrics *m);
+                 const struct letter *l, struct metrics *m, struct metrics *per_block);
 
 /* Writes the metrics as a JSON object (no trailing newline). */
 void metrics_write_json(FILE *out, const struct metrics *m);

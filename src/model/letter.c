@@ -125,6 +125,12 @@ static void skip_absent(struct text *t, const char *where, void *ctx)
   if (t->s) w->fn(t, where, w->ctx);
 }
 
+void letter_block_each_text(const struct block *b, letter_text_fn fn, void *ctx)
+{
+  struct const_walk w = { fn, ctx };
+  each_block((struct block *)b, skip_absent, &w);    /* read only, as above */
+}
+
 void letter_each_text(const struct letter *l, letter_text_fn fn, void *ctx)
 {
   struct const_walk w = { fn, ctx };

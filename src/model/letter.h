@@ -155,6 +155,8 @@ void letter_dump(const struct letter *l, FILE *out);
  * message, blocks, closing). For passes that look at all prose. */
 typedef void (*letter_text_fn)(const struct text *t, const char *where, void *ctx);
 void letter_each_text(const struct letter *l, letter_text_fn fn, void *ctx);
+/* The same walk over one block (and, for standard blocks, what it stands for). */
+void letter_block_each_text(const struct block *b, letter_text_fn fn, void *ctx);
 /* For expand/ only: the same walk with write access, absent texts included. */
 typedef void (*letter_text_mut_fn)(struct text *t, const char *where, void *ctx);
 void letter_each_text_mut(struct letter *l, letter_text_mut_fn fn, void *ctx);

@@ -99,6 +99,15 @@ cp "$REF" "$T/self.yaml"
 expect_rc output-is-spec 2 "$B" build "$T/self.yaml" -o "$T/self.yaml"
 check output-is-spec-kept cmp -s "$REF" "$T/self.yaml"
 
+# ---- readability figures per letter and per block ----------------------------------
+"$B" build "$REF" --emit metrics >"$T/metrics" 2>/dev/null
+check emit-metrics-letter grep -q '^{"letter": {"sentences": [1-9][0-9]*, ' "$T/metrics"
+# The reference letter has 9 blocks (action, timeline, 6 paragraphs, contact).
+check emit-metrics-blocks test "$(grep -c '"block": ' "$T/metrics")" -eq 9
+check emit-metrics-types grep -q '"block": 9, "type": "contact", "line": 95' "$T/metrics"
+"$B" lint "$REF" >"$T/out" 2>&1
+check lint-figures grep -q "uitnodiging-gesprek.yaml: [0-9]* sentences, [0-9.]* words per sentence, Flesch-Douma [0-9]*, [0-9]*% frequent words, level [ABC][12]$" "$T/out"
+
 # ---- the page limit is a finding, and no file is written ----------------------------
 expect_rc max-pages 1 "$B" build "$REF" --max-pages 1 -o "$T/long.pdf"
 check max-pages-message has "render.pages"
