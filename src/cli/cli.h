@@ -41,6 +41,13 @@ long long build_epoch(void);
  * "name=value" strings from --set. */
 struct metrics;
 struct unit *pipeline_load(const char *path, char **sets, size_t nsets, const char *style_path);
+/* Uses PATH instead of the nearest .beeldbrief.yaml (--config). */
+void pipeline_set_config(const char *path);
+/* The settings for a file NEAR: the defaults, then the nearest
+ * .beeldbrief.yaml in its folder or above (or OVERRIDE). Returns 0, or -1
+ * with diagnostics on U when the configuration is invalid. */
+struct lint_cfg;
+int pipeline_config(struct unit *u, const char *near, const char *override, struct lint_cfg *c);
 /* The readability figures of the letter pipeline_load checked last: the
  * whole letter, and one per block (NBLOCKS of them). Valid until the next
  * pipeline_load. */

@@ -21,6 +21,7 @@ static const char build_usage[] =
   "      --format pdf|png     a PDF (default) or one PNG per page (previews)\n"
   "      --dpi N              resolution of PNG pages (default 110)\n"
   "      --house-style FILE   use this house style instead of the spec's\n"
+  "      --config FILE        settings instead of the nearest .beeldbrief.yaml\n"
   "      --set NAME=VALUE     give variable {{ NAME }} a value (repeatable)\n"
   "      --max-pages N        refuse letters longer than N pages (default:\n"
   "                           the house style's, 10)\n"
@@ -88,6 +89,7 @@ static int parse(int argc, char **argv, struct build_opts *b)
     { "format", required_argument, NULL, 'f' },
     { "dpi", required_argument, NULL, 'd' },
     { "house-style", required_argument, NULL, 'H' },
+    { "config", required_argument, NULL, 'C' },
     { "set", required_argument, NULL, 's' },
     { "max-pages", required_argument, NULL, 'p' },
     { "emit", required_argument, NULL, 'e' },
@@ -103,6 +105,7 @@ static int parse(int argc, char **argv, struct build_opts *b)
     switch (c) {
     case 'o': b->out = optarg; break;
     case 'H': b->style = optarg; break;
+    case 'C': pipeline_set_config(optarg); break;
     case 'f':
       if (strcmp(optarg, "pdf") && strcmp(optarg, "png"))
         return usage_error("build", "--format is pdf or png, not '%s'", optarg), -1;

@@ -18,6 +18,8 @@ static const char usage[] =
   "\n"
   "  --format text|json   text for people (default), json for tools:\n"
   "                       {\"metrics\": {...}, \"diagnostics\": [...]}\n"
+  "  --config FILE        settings (thresholds) instead of the nearest\n"
+  "                       .beeldbrief.yaml\n"
   "  --emit tokens        print the sentences and tokens as the checks see\n"
   "                       them (kind and syllables per token) instead\n"
   "  -h, --help           show this help\n"
@@ -79,10 +81,12 @@ int cmd_check_text(int argc, char **argv)
   static const struct option opts[] = {
     { "format", required_argument, NULL, 'f' },
     { "emit", required_argument, NULL, 'e' },
+    { "config", required_argument, NULL, 'c' },
     { "help", no_argument, NULL, 'h' },
     { NULL, 0, NULL, 0 },
   };
   bool json = false, emit = false;
+  const char *config = NULL;
   int c;
   opterr = 0;
   optind = 1;
@@ -90,6 +94,7 @@ int cmd_check_text(int argc, char **argv)
     if (c == 'h') { fputs(usage, stdout); return EXIT_OK; }
     if (c == 'f' && (!strcmp(optarg, "text") || !strcmp(optarg, "json"))) { json = !strcmp(optarg, "json"); continue; }
     if (c == 'e' && !strcmp(optarg, "tokens")) { emit = true; continue; }
+    if (c == 'c') { config = optarg; continue; }
     if (c == 'e') return usage_error("check-text", "--emit knows only 'tokens', not '%s'", optarg);
     if (c == 'f') return usage_error("check-text", "--format is text or json, not '%s'", optarg);
     return usage_error("check-text", "unknown option '%s'", argv[optind - 1]);
@@ -113,7 +118,11 @@ int cmd_check_text(int argc, char **argv)
       return EXIT_OK;
     }
     struct lint_cfg cfg;
-    lint_cfg_defaults(&cfg);
+    if (pipeline_config(u, strcmp(argv[optind], "-") ? argv[optind] : "./-", config, &cfg) != 0) {
+      diag_list_print(stderr, &u->diags, want_color(stderr));
+      unit_free(u);
+      return EXIT_USAGE;
+    }
     lint_text(u, d, &cfg, &t, NULL, &m);
     metrics_finish(&m);
     diag_list_sort(&u->diags);

@@ -11,6 +11,8 @@ static const char lint_usage[] =
   "Checks letter specs and prints every finding as file:line:col, sorted by\n"
   "file and line, then a summary line.\n"
   "\n"
+  "  --config FILE settings (thresholds) instead of the nearest\n"
+  "                .beeldbrief.yaml above each file\n"
   "  -h, --help    show this help\n"
   "\n"
   "Exit status: 0 no errors, 1 error-level findings, 2 bad usage or an\n"
@@ -20,6 +22,7 @@ int cmd_lint(int argc, char **argv)
 {
   static const struct option opts[] = {
     { "help", no_argument, NULL, 'h' },
+    { "config", required_argument, NULL, 'c' },
     { NULL, 0, NULL, 0 },
   };
   int c;
@@ -27,6 +30,7 @@ int cmd_lint(int argc, char **argv)
   optind = 1;
   while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
     if (c == 'h') { fputs(lint_usage, stdout); return EXIT_OK; }
+    if (c == 'c') { pipeline_set_config(optarg); continue; }
     return usage_error("lint", "unknown option '%s'", argv[optind - 1]);
   }
   if (optind == argc) return usage_error("lint", "no files given");

@@ -92,6 +92,41 @@ const struct metrics *pipeline_metrics(const struct metrics **blocks, size_t *nb
   return &last_letter;
 }
 
+int pipeline_config(struct unit *u, const char *near, const char *override, struct lint_cfg *c)
+{
+  lint_cfg_defaults(c);
+  if (override) return spec_load_config(u, override, c);
+  /* The nearest .beeldbrief.yaml in NEAR's folder or above it. */
+  char *dir = g_path_is_absolute(near) ? g_path_get_dirname(near)
+                                       : g_canonicalize_filename(near, NULL);
+  if (!g_path_is_absolute(near)) {
+    char *d2 = g_path_get_dirname(dir);
+    g_free(dir);
+    dir = d2;
+  }
+  int rc = 0;
+  for (;;) {
+    char *cand = g_build_filename(dir, ".beeldbrief.yaml", NULL);
+    bool found = g_file_test(cand, G_FILE_TEST_IS_REGULAR);
+    if (found) rc = spec_load_config(u, cand, c);
+    g_free(cand);
+    char *up = g_path_get_dirname(dir);
+    bool top = found || !strcmp(up, dir);
+    g_free(dir);
+    dir = up;
+    if (top) break;
+  }
+  g_free(dir);
+  return rc;
+}
+
+static const char *config_path;
+
+void pipeline_set_config(const char *path)
+{
+  config_path = path;
+}
+
 struct unit *pipeline_load(const char *path, char **sets, size_t nsets, const char *style_path)
 {
   memset(&last_letter, 0, sizeof last_letter);
@@ -126,7 +161,10 @@ struct unit *pipeline_load(const char *path, char **sets, size_t nsets, const ch
   if (u->letter) {
     const struct lint_data *d = pipeline_lint_data(u);
     struct lint_cfg cfg;
-    lint_cfg_defaults(&cfg);
+    if (pipeline_config(u, path, config_path, &cfg) != 0) {
+      u->letter = NULL;
+      return u;
+    }
     last_nblocks = u->letter->nblocks;
     last_blocks = calloc(last_nblocks ? last_nblocks : 1, sizeof *last_blocks);
     if (d) lint_letter(u, d, &cfg, u->letter, &last_letter, last_blocks);

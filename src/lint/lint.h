@@ -6,19 +6,13 @@
 #define BB_LINT_H
 #include "../base/text.h"
 #include "../base/unit.h"
+#include "../model/config.h"
 #include <stdio.h>
 
 struct letter;
 
-/* Thresholds; defaults from lint_cfg_defaults(). */
-struct lint_cfg {
-  unsigned sentence_warn;      /* words: more is a warning (15) */
-  unsigned sentence_error;     /* words: more is an error (25) */
-  unsigned clauses_warn;       /* clauses in one sentence (3) */
-  unsigned long_word_syllables;/* more syllables is a long word (4) */
-  unsigned long_word_letters;  /* or more letters (20) */
-};
-void lint_cfg_defaults(struct lint_cfg *c);
+/* Thresholds (struct lint_cfg) live in model/config.h: .beeldbrief.yaml
+ * sets them. */
 
 /* Readability figures of a text, a block or a letter. */
 struct metrics {

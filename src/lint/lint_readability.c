@@ -18,15 +18,6 @@
 #include <stdarg.h>
 #include <string.h>
 
-void lint_cfg_defaults(struct lint_cfg *c)
-{
-  c->sentence_warn = 15;
-  c->sentence_error = 25;
-  c->clauses_warn = 3;
-  c->long_word_syllables = 4;
-  c->long_word_letters = 20;
-}
-
 struct lint_state {
   GHashTable *explained;   /* abbreviations explained or already reported */
 };

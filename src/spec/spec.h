@@ -52,6 +52,11 @@ struct house_style;
  * defaults). Returns 0, or -1 with diagnostics on U. */
 int spec_load_house_style(struct unit *u, const char *path, struct house_style *s);
 
+struct lint_cfg;
+/* Reads a .beeldbrief.yaml at PATH into *C (which holds the defaults or a
+ * parent's settings). Returns 0, or -1 with diagnostics on U. */
+int spec_load_config(struct unit *u, const char *path, struct lint_cfg *c);
+
 /* Map lookups on a validated tree: the value node for KEY or NULL. */
 const struct spec_node *spec_map_get(const struct spec_node *map, const char *key);
 

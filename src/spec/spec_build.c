@@ -6,6 +6,7 @@
  * the renderer and its language, not to the model. */
 #include "spec_int.h"
 #include "../base/util.h"
+#include "../model/config.h"
 #include "../model/house.h"
 #include "../model/letter.h"
 #include <glib.h>
@@ -317,5 +318,31 @@ int spec_load_house_style(struct unit *u, const char *path, struct house_style *
   colour_of(c, "warning-light", &s->warning_light);
   colour_of(c, "success", &s->success);
   colour_of(c, "success-light", &s->success_light);
+  return 0;
+}
+
+int spec_load_config(struct unit *u, const char *path, struct lint_cfg *c)
+{
+  const char *why = NULL;
+  struct srcfile *sf = srcfile_load(path, &why);
+  if (!sf) {
+    diag_file(&u->diags, DIAG_ERROR, "io.read", path, "cannot read the configuration: %s", why);
+    return -1;
+  }
+  const struct spec_node *root = parse_and_validate(u, sf, spec_config_keys, "the configuration");
+  if (!root) return -1;
+  const struct spec_node *r = spec_map_get(root, "readability");
+  c->sentence_warn = (unsigned)number_of(r, "sentence-warning", c->sentence_warn);
+  c->sentence_error = (unsigned)number_of(r, "sentence-error", c->sentence_error);
+  c->clauses_warn = (unsigned)number_of(r, "clauses", c->clauses_warn);
+  c->long_word_syllables = (unsigned)number_of(r, "long-word-syllables", c->long_word_syllables);
+  c->long_word_letters = (unsigned)number_of(r, "long-word-letters", c->long_word_letters);
+  if (c->sentence_error < c->sentence_warn) {
+    const struct spec_node *at = spec_map_get(r, "sentence-error");
+    if (at) diag_span(&u->diags, DIAG_ERROR, "spec.value", sf, at->text.start, at->text.end, NULL,
+                      "'sentence-error' (%u) is below 'sentence-warning' (%u)",
+                      c->sentence_error, c->sentence_warn);
+    return at ? -1 : 0;
+  }
   return 0;
 }

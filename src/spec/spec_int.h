@@ -36,6 +36,7 @@ extern const struct skey spec_letter_keys[];
 extern const struct skey spec_block_types[];
 extern const struct skey spec_blockfile_keys[];
 extern const struct skey spec_house_keys[];
+extern const struct skey spec_config_keys[];
 
 /* Checks NODE against the schema; reports every problem on U.
  * Returns the number of errors found. */

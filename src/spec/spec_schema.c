@@ -167,6 +167,21 @@ const struct skey spec_house_keys[] = {
   END
 };
 
+static const struct skey config_readability_keys[] = {
+  { "sentence-warning", SK_INT, false, NULL, NULL, 0, 5, 60 },
+  { "sentence-error", SK_INT, false, NULL, NULL, 0, 5, 100 },
+  { "clauses", SK_INT, false, NULL, NULL, 0, 2, 10 },
+  { "long-word-syllables", SK_INT, false, NULL, NULL, 0, 2, 20 },
+  { "long-word-letters", SK_INT, false, NULL, NULL, 0, 8, 60 },
+  END
+};
+
+/* .beeldbrief.yaml: settings for every letter below its folder. */
+const struct skey spec_config_keys[] = {
+  { "readability", SK_MAP, false, config_readability_keys, NULL, 0, 0, 0 },
+  END
+};
+
 /* A standard text block file: reusable blocks and what they are for. */
 const struct skey spec_blockfile_keys[] = {
   TEXT("description", false),

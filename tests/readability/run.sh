@@ -110,5 +110,22 @@ rc=$?
 if [ "$rc" -eq 2 ] && grep -q "moeilijke-woorden.txt:2:1: error: write 'difficult word | alternative'" "$T/wl"
 then ok; else bad "broken word list: exit $rc, $(head -n 1 "$T/wl")"; fi
 
+# ---- thresholds from .beeldbrief.yaml ------------------------------------------------
+# The nearest .beeldbrief.yaml above the file sets them; --config overrides;
+# a bad key is reported at its line:col.
+mkdir -p "$T/cfg/sub"
+printf 'readability:\n  sentence-warning: 8\n' >"$T/cfg/.beeldbrief.yaml"
+printf 'Dit is een zin met precies tien woorden erin geschreven.\n' >"$T/cfg/sub/t.txt"
+"$B" check-text "$T/cfg/sub/t.txt" >"$T/c1" 2>&1
+if grep -q "sentence of 10 words; at B1 keep sentences to 8 words" "$T/c1"; then ok; else bad "config: threshold 8 not used"; fi
+cp "$T/cfg/sub/t.txt" "$T/t.txt"
+"$B" check-text "$T/t.txt" >"$T/c2" 2>&1
+if grep -q "sentence-length" "$T/c2"; then bad "config: default 15 not used outside the folder"; else ok; fi
+printf 'readability:\n  sentense-warning: 8\n' >"$T/bad.yaml"
+"$B" check-text --config "$T/bad.yaml" "$T/t.txt" >"$T/c3" 2>&1
+rc=$?
+if [ "$rc" -eq 2 ] && grep -q "bad.yaml:2:3: error: unknown key 'sentense-warning' in 'readability'; did you mean 'sentence-warning'?" "$T/c3"
+then ok; else bad "config: bad key (exit $rc)"; fi
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
