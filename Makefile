@@ -111,13 +111,14 @@ FUZZ_FLAGS := -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=
 fuzz: deps
 	@$(MAKE) --no-print-directory CC=clang BUILD=build/fuzz CFLAGS="-O1 -g" \
 	  SANFLAGS="$(FUZZ_FLAGS)" build/fuzz/libbeeldbrief.a build/fuzz/fuzz/fuzz_spec.o \
-	  build/fuzz/fuzz/fuzz_render.o
-	@for h in fuzz_spec fuzz_render; do \
+	  build/fuzz/fuzz/fuzz_render.o build/fuzz/fuzz/fuzz_text.o
+	@for h in fuzz_spec fuzz_render fuzz_text; do \
 	  clang -fsanitize=fuzzer,address,undefined -o build/fuzz/$$h \
 	    build/fuzz/fuzz/$$h.o build/fuzz/libbeeldbrief.a $(PKG_LIBS) || exit 1; done
 	@mkdir -p build/fuzz/corpus && cp examples/*.yaml tests/golden/bad/*.yaml \
-	  templates/blocks/*.yaml fuzz/regressions/* build/fuzz/corpus/ 2>/dev/null; true
-	@for h in fuzz_spec fuzz_render; do \
+	  templates/blocks/*.yaml fuzz/regressions/* tests/readability/data/rewrites/* \
+	  tests/readability/cases/* build/fuzz/corpus/ 2>/dev/null; true
+	@for h in fuzz_spec fuzz_render fuzz_text; do \
 	  echo "== $$h ($(FUZZ_TIME) s)"; \
 	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp build/fuzz/$$h \
 	    -max_total_time=$(FUZZ_TIME) -max_len=65536 -timeout=10 -dict=fuzz/dict/spec.dict \

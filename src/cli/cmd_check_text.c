@@ -106,6 +106,21 @@ int cmd_check_text(int argc, char **argv)
   const struct lint_data *d = sf ? pipeline_lint_data(u) : NULL;
   struct metrics m = { 0 };
   int rc = EXIT_USAGE;
+  /* The checks read UTF-8; anything else is refused with its position. */
+  const char *bad = NULL;
+  if (sf && !g_utf8_validate(sf->data, (gssize)sf->len, &bad)) {
+    unit_adopt_file(u, sf);
+    size_t off = (size_t)(bad - sf->data);
+    if (*bad)
+      diag_span(&u->diags, DIAG_ERROR, "io.encoding", sf, off, off + 1, NULL,
+                "invalid UTF-8 byte 0x%02X; save the text as UTF-8", (unsigned char)*bad);
+    else
+      diag_span(&u->diags, DIAG_ERROR, "io.encoding", sf, off, off + 1, NULL,
+                "the text contains a NUL byte; is this a binary file?");
+    diag_list_print(stderr, &u->diags, want_color(stderr));
+    unit_free(u);
+    return EXIT_USAGE;
+  }
   if (sf && d) {
     unit_adopt_file(u, sf);
     struct textseg seg = { 0, (uint32_t)sf->body, false, sf };
