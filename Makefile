@@ -122,7 +122,7 @@ fuzz: deps
 	  echo "== $$h ($(FUZZ_TIME) s)"; \
 	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp build/fuzz/$$h \
 	    -max_total_time=$(FUZZ_TIME) -max_len=65536 -timeout=10 -dict=fuzz/dict/spec.dict \
-	    -artifact_prefix=fuzz/regressions/ -print_final_stats=1 build/fuzz/corpus 2>&1 | \
+	    -artifact_prefix=fuzz/regressions/$$h- -print_final_stats=1 build/fuzz/corpus 2>&1 | \
 	    grep -E "^(Done|stat::number_of_executed_units|==[0-9]+==|SUMMARY)" || true; \
 	done
 	@ls fuzz/regressions/

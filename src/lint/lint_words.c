@@ -298,8 +298,11 @@ const char *lint_lemma(const struct lint_data *d, const char *word)
 {
   const char *cached = g_hash_table_lookup(d->stem_cache, word);
   if (cached) return *cached ? cached : word;
+  /* Only words the dictionary knows are stemmed: hunspell 1.7.1's stemmer
+   * reads past a buffer on some misspelt compounds ("beschikkingrgency",
+   * found by fuzz/fuzz_text.c), and a misspelt word has no lemma anyway. */
   char **list = NULL;
-  int n = Hunspell_stem(d->hunspell, &list, word);
+  int n = Hunspell_spell(d->hunspell, word) ? Hunspell_stem(d->hunspell, &list, word) : 0;
   char *lemma = g_strdup(n > 0 ? list[0] : "");
   if (n > 0) Hunspell_free_list(d->hunspell, &list, n);
   g_hash_table_insert(d->stem_cache, g_strdup(word), lemma);

@@ -1,7 +1,9 @@
 #!/bin/sh
 # Replays every input in fuzz/regressions/ (crashers found by `make fuzz`
 # and hand-made hostile inputs): each must be refused or accepted with an
-# exit code of 0, 1 or 2, never a signal, within 20 seconds.
+# exit code of 0, 1 or 2, never a signal, within 20 seconds. Specs (.yaml
+# and the fuzz_spec/fuzz_render crashers) go through lint; texts (.txt,
+# from fuzz_text) through check-text.
 set -u
 cd "$(dirname "$0")/../.."
 B=${BEELDBRIEF:-$PWD/beeldbrief}
@@ -10,7 +12,10 @@ pass=0
 fail=0
 for f in fuzz/regressions/*; do
   [ -f "$f" ] || continue
-  timeout 20 "$B" lint "$f" >/dev/null 2>&1
+  case "$f" in
+    *.txt) timeout 20 "$B" check-text "$f" >/dev/null 2>&1 ;;
+    *) timeout 20 "$B" lint "$f" >/dev/null 2>&1 ;;
+  esac
   rc=$?
   if [ "$rc" -le 2 ]; then pass=$((pass + 1)); echo "ok $f"
   else fail=$((fail + 1)); echo "FAIL $f: exit $rc"; fi
