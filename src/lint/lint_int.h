@@ -52,6 +52,11 @@ char *token_lower(const struct tokens *tk, size_t i);
 /* True when token I is exactly LIT (ASCII, case-insensitive). */
 bool token_is(const struct tokens *tk, size_t i, const char *lit);
 
+/* Spelling findings for the words of T (lint_spelling.c). */
+struct lint_data;
+void lint_spelling(struct unit *u, const struct lint_data *d, const struct text *t,
+                   const struct tokens *tk);
+
 /* ---- word lists (lint_words.c) ------------------------------------------ */
 
 struct difficult {
@@ -74,10 +79,17 @@ struct lint_data {
   GHashTable       *stem_cache;      /* word -> lemma (or "" when none) */
   GHashTable       *syllable_cache;  /* word -> syllables, as counted */
   GHashTable       *frequent_cache;  /* word -> 1 frequent, 2 not */
+  GHashTable       *spell_cache;     /* word -> 1 known, 2 unknown */
 };
 
 /* True when W is the listed word or one of its inflected forms. */
 bool lint_word_form(const char *listed, const char *w);
+
+/* Spelling with hunspell and the organisation's own words: true when WORD
+ * (as written) is known. Cached. */
+bool lint_spell_ok(const struct lint_data *d, const char *word);
+/* hunspell's best suggestion for WORD, or NULL; caller g_free()s. */
+char *lint_spell_suggest(const struct lint_data *d, const char *word);
 
 /* The lemma of a lower-case word (hunspell's stem), or the word itself.
  * Valid as long as D. */

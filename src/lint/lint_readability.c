@@ -635,6 +635,7 @@ void lint_text(struct unit *u, const struct lint_data *d, const struct lint_cfg 
   struct lint_state *own = st ? NULL : lint_state_new();
   struct check k = { u, d, c, t, &tk, st ? st : own, low };
   for (size_t i = 0; i < tk.nsent; i++) check_sentence(&k, &tk.sent[i]);
+  lint_spelling(u, d, t, &tk);
   if (m) {
     struct metrics one = { 0 };
     count(&k, &one);

@@ -87,6 +87,14 @@ static bool difficult_line(struct lint_data *d, char *line, const char **why, vo
   return true;
 }
 
+static bool org_line(struct lint_data *d, char *line, const char **why, void *ctx)
+{
+  (void)ctx;
+  if (strpbrk(line, " \t")) { *why = "one word per line"; return false; }
+  Hunspell_add(d->hunspell, line);
+  return true;
+}
+
 static bool syllable_line(struct lint_data *d, char *line, const char **why, void *ctx)
 {
   (void)ctx;
@@ -357,6 +365,33 @@ static bool frequent_by_rules(const struct lint_data *d, const char *w)
   return found;
 }
 
+bool lint_spell_ok(const struct lint_data *d, const char *word)
+{
+  guint cached = GPOINTER_TO_UINT(g_hash_table_lookup(d->spell_cache, word));
+  if (cached) return cached == 1;
+  bool ok = Hunspell_spell(d->hunspell, word) != 0;
+  g_hash_table_insert(d->spell_cache, g_strdup(word), GUINT_TO_POINTER(ok ? 1u : 2u));
+  return ok;
+}
+
+/* hunspell orders its suggestions by its own edit rules ("aanfraag" ->
+ * "aandraag" first); a suggestion that is an everyday word is far more
+ * likely what the writer meant, so the first frequent one wins. */
+char *lint_spell_suggest(const struct lint_data *d, const char *word)
+{
+  char **list = NULL;
+  int n = Hunspell_suggest(d->hunspell, &list, word);
+  char *best = NULL;
+  for (int i = 0; i < n && !best; i++) {
+    char *low = g_utf8_strdown(list[i], -1);
+    if (!strchr(low, ' ') && lint_is_frequent(d, low)) best = g_strdup(list[i]);
+    g_free(low);
+  }
+  if (!best && n > 0) best = g_strdup(list[0]);
+  if (n > 0) Hunspell_free_list(d->hunspell, &list, n);
+  return best;
+}
+
 bool lint_is_frequent_exact(const struct lint_data *d, const char *w)
 {
   return g_hash_table_contains(d->frequent, w);
@@ -409,10 +444,12 @@ struct lint_data *lint_data_load(struct unit *u, const char *datadir)
   d->stem_cache = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
   d->syllable_cache = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
   d->frequent_cache = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  d->spell_cache = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
   GArray *entries = g_array_new(FALSE, TRUE, sizeof(struct difficult));
   char *freq = g_build_filename(datadir, "wordlist", "frequent-nl.txt", NULL);
   char *diff = g_build_filename(datadir, "wordlist", "moeilijke-woorden.txt", NULL);
   char *syl = g_build_filename(datadir, "wordlist", "lettergrepen.txt", NULL);
+  d->hunspell = Hunspell_create("/usr/share/hunspell/nl.aff", "/usr/share/hunspell/nl.dic");
   GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
   int rc = read_list(u, d, freq, frequent_line, seen);
   g_hash_table_destroy(seen);
@@ -423,7 +460,13 @@ struct lint_data *lint_data_load(struct unit *u, const char *datadir)
   g_free(syl);
   index_difficult(d, entries);
   d->hyph = syllables_load(datadir);
-  d->hunspell = Hunspell_create("/usr/share/hunspell/nl.aff", "/usr/share/hunspell/nl.dic");
+  /* The organisation's own words (names, product names, terms) are
+   * correct spelling too. */
+  if (d->hunspell) {
+    char *org = g_build_filename(datadir, "wordlist", "organisatie.txt", NULL);
+    if (g_file_test(org, G_FILE_TEST_IS_REGULAR)) rc |= read_list(u, d, org, org_line, NULL);
+    g_free(org);
+  }
   if (!d->hyph || !d->hunspell) {
     diag_file(&u->diags, DIAG_ERROR, "wordlist.read", "/usr/share",
               "cannot load the Dutch %s; install %s", d->hyph ? "dictionary" : "hyphenation patterns",
@@ -445,6 +488,7 @@ void lint_data_free(struct lint_data *d)
   if (d->stem_cache) g_hash_table_destroy(d->stem_cache);
   if (d->syllable_cache) g_hash_table_destroy(d->syllable_cache);
   if (d->frequent_cache) g_hash_table_destroy(d->frequent_cache);
+  if (d->spell_cache) g_hash_table_destroy(d->spell_cache);
   if (d->difficult_first) g_hash_table_destroy(d->difficult_first);
   for (size_t i = 0; i < d->ndifficult; i++) {
     struct difficult *e = &d->difficult[i];

@@ -110,6 +110,14 @@ rc=$?
 if [ "$rc" -eq 2 ] && grep -q "moeilijke-woorden.txt:2:1: error: write 'difficult word | alternative'" "$T/wl"
 then ok; else bad "broken word list: exit $rc, $(head -n 1 "$T/wl")"; fi
 
+# ---- spelling (hunspell with the Dutch dictionary) -------------------------------------
+echo "Wij hebben uw aanfraag ontvangen." | "$B" check-text --format json - >"$T/sp" 2>&1
+if grep -q '"rule": "spelling.unknown-word", .*"line": 1, "col": 15, .*"suggestion": "aanvraag"' "$T/sp"; then ok
+else bad "spelling: no 'aanvraag' suggested for 'aanfraag'"; fi
+echo "Wij hebben uw aanvraag voor een WW-uitkering van J.T. de Vries op 1 april 2026 ontvangen." |
+  "$B" check-text --format json - >"$T/sp2" 2>&1
+if grep -q '"spelling' "$T/sp2"; then bad "spelling: a finding in a correct sentence"; else ok; fi
+
 # ---- thresholds from .beeldbrief.yaml ------------------------------------------------
 # The nearest .beeldbrief.yaml above the file sets them; --config overrides;
 # a bad key is reported at its line:col.

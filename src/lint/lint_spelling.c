@@ -1,0 +1,55 @@
+/* lint_spelling.c - spelling with hunspell's Dutch dictionary.
+ *
+ * Rule spelling.unknown-word, with hunspell's best suggestion. Not
+ * checked: placeholders, numbers, codes and addresses (other token kinds),
+ * words with digits, words in capitals (abbreviations), capitalised words
+ * inside a sentence (names), and the organisation's own words in
+ * wordlist/organisatie.txt. Hyphenated compounds are checked whole, and
+ * part by part when the whole is unknown (WW-uitkering). */
+#include "lint_int.h"
+#include <string.h>
+
+static bool word_known(const struct lint_data *d, const char *w, size_t len)
+{
+  char *word = g_strndup(w, len);
+  bool ok = lint_spell_ok(d, word);
+  if (!ok && strchr(word, '-')) {
+    /* WW-uitkering: each part on its own; parts in capitals are fine. */
+    ok = true;
+    char **parts = g_strsplit(word, "-", -1);
+    for (char **p = parts; *p && ok; p++) {
+      bool caps = **p != '\0';
+      for (const char *c = *p; *c; c++) caps = caps && !g_ascii_islower(*c);
+      if (**p && !caps && !lint_spell_ok(d, *p)) ok = false;
+    }
+    g_strfreev(parts);
+  }
+  g_free(word);
+  return ok;
+}
+
+void lint_spelling(struct unit *u, const struct lint_data *d, const struct text *t,
+                   const struct tokens *tk)
+{
+  for (size_t si = 0; si < tk->nsent; si++) {
+    const struct sentence *s = &tk->sent[si];
+    for (size_t i = s->first; i < s->end; i++) {
+      const struct token *tok = &tk->t[i];
+      if (tok->kind != TOK_WORD || tok->allcaps || (tok->cap && i > s->first)) continue;
+      const char *w = tk->s + tok->off;
+      bool digit = false;
+      for (size_t j = 0; j < tok->len; j++) digit = digit || g_ascii_isdigit(w[j]);
+      if (digit || word_known(d, w, tok->len)) continue;
+      char *word = g_strndup(w, tok->len);
+      char *sugg = lint_spell_suggest(d, word);
+      if (sugg)
+        diag_text(&u->diags, DIAG_WARNING, "spelling.unknown-word", t, tok->off, tok->len, sugg,
+                  "unknown word '%s'; did you mean '%s'?", word, sugg);
+      else
+        diag_text(&u->diags, DIAG_WARNING, "spelling.unknown-word", t, tok->off, tok->len, NULL,
+                  "unknown word '%s'", word);
+      g_free(sugg);
+      g_free(word);
+    }
+  }
+}
