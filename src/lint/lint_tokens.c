@@ -144,6 +144,26 @@ static bool looks_like_email(const char *s, size_t a, size_t b)
   return dot && dot > at + 1 && dot < s + b - 1;
 }
 
+/* A bare domain name: name.tld or name.name.tld, optionally with a path,
+ * for the top-level domains letters use. */
+static bool looks_like_domain(const char *s, size_t a, size_t b)
+{
+  static const char *const tlds[] = { "nl", "com", "org", "eu", "net", "be", "de", "info", "gov", "nu" };
+  const char *slash = memchr(s + a, '/', b - a);
+  size_t host_end = slash ? (size_t)(slash - s) : b;
+  const char *dot = NULL;
+  for (size_t i = a; i < host_end; i++) {
+    char ch = s[i];
+    if (ch == '.') dot = s + i;
+    else if (!g_ascii_isalnum(ch) && ch != '-') return false;
+  }
+  if (!dot || dot == s + a) return false;
+  size_t tl = host_end - (size_t)(dot + 1 - s);
+  for (size_t i = 0; i < G_N_ELEMENTS(tlds); i++)
+    if (strlen(tlds[i]) == tl && !g_ascii_strncasecmp(dot + 1, tlds[i], tl)) return true;
+  return false;
+}
+
 /* A word: letters and digits, with inner hyphens and apostrophes
  * (WW-uitkering, auto's, zo'n, 2e). */
 static size_t scan_word(const char *s, size_t len, size_t i)
@@ -244,6 +264,9 @@ static void tokenize(struct tokens *tk, const char *s, size_t len)
       if (looks_like_email(s, i, trim_trailing(s, i, after))) {
         end = trim_trailing(s, i, after);
         kind = TOK_EMAIL;
+      } else if (looks_like_domain(s, i, trim_trailing(s, i, after))) {
+        end = trim_trailing(s, i, after);            /* uwv.nl, mijn.overheid.nl/zaken */
+        kind = TOK_URL;
       } else if (end < len && s[end] == '.') {
         /* Initials (J.T.), dotted abbreviations (d.w.z., t.a.v.) and known
          * abbreviations with one stop (bijv., nr.). */
