@@ -3,17 +3,7 @@
 # examples into real PDFs (size, fonts, text, positions), reproducible
 # bytes, variables from --set, the page limit, lint summaries and exit
 # codes. Needs poppler-utils (pdfinfo, pdffonts, pdftotext).
-set -u
-cd "$(dirname "$0")/../.."
-B=${BEELDBRIEF:-$PWD/beeldbrief}
-export NO_COLOR=1
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-pass=0
-fail=0
-ok()   { pass=$((pass + 1)); echo "ok $1"; }
-bad()  { fail=$((fail + 1)); echo "FAIL $1${2:+: $2}"; }
-check() { name=$1; shift; if "$@"; then ok "$name"; else bad "$name"; fi; }
+. "$(dirname "$0")/../lib.sh"
 # expect_rc NAME RC CMD...: runs CMD, output in $T/out, asserts the exit code.
 expect_rc() {
   name=$1 want=$2; shift 2
@@ -128,5 +118,4 @@ expect_rc unknown-key-line 2 "$B" build "$T/unknown.yaml" -o "$T/unknown.pdf"
 check unknown-key-position has "^$T/unknown.yaml:8:1: error: unknown key 'ontvanger'"
 check unknown-key-no-file test ! -e "$T/unknown.pdf"
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+summary

@@ -4,17 +4,7 @@
 # the postcode inside the envelope window, colour on page 1, links, the
 # same bytes when rebuilt with SOURCE_DATE_EPOCH, and PNG previews.
 # Needs poppler-utils.
-set -u
-cd "$(dirname "$0")/../.."
-B=${BEELDBRIEF:-$PWD/beeldbrief}
-export NO_COLOR=1
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-pass=0
-fail=0
-ok()  { pass=$((pass + 1)); echo "ok $1"; }
-bad() { fail=$((fail + 1)); echo "FAIL $1${2:+: $2}"; }
-check() { name=$1; shift; if "$@"; then ok "$name"; else bad "$name"; fi; }
+. "$(dirname "$0")/../lib.sh"
 
 # has_colour FILE.pdf: page 1 has pixels that are clearly not grey.
 has_colour() {
@@ -111,5 +101,4 @@ sed 's/^logo: .*/logo: geen-logo.svg/' templates/house-styles/default.yaml >"$T/
 check "logo-missing-exit" test $? -eq 1
 check "logo-missing-message" grep -q "nologo.yaml:[0-9]*:7: error: cannot use the logo 'geen-logo.svg': no such file \[render.logo\]" "$T/out"
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+summary
