@@ -35,7 +35,7 @@ void diag_add(struct diag_list *l, const struct diag *d)
 
 /* Adds a finding from A to B (exclusive); a span that would be empty
  * still underlines one character. */
-static void add_at(struct diag_list *l, enum diag_severity sev, const char *rule,
+static struct diag *add_at(struct diag_list *l, enum diag_severity sev, const char *rule,
                    const struct srcfile *sf, struct srcloc a, struct srcloc b,
                    const char *suggestion, const char *fmt, va_list ap)
 {
@@ -47,6 +47,7 @@ static void add_at(struct diag_list *l, enum diag_severity sev, const char *rule
                     .rule_id = rule, .severity = sev, .message = buf,
                     .suggestion = suggestion };
   diag_add(l, &d);
+  return &l->items[l->n - 1];
 }
 
 void diag_span(struct diag_list *l, enum diag_severity sev, const char *rule,
@@ -60,17 +61,41 @@ void diag_span(struct diag_list *l, enum diag_severity sev, const char *rule,
   va_end(ap);
 }
 
-void diag_text(struct diag_list *l, enum diag_severity sev, const char *rule,
-               const struct text *t, size_t voff, size_t vlen,
-               const char *suggestion, const char *fmt, ...)
+struct diag *diag_text(struct diag_list *l, enum diag_severity sev, const char *rule,
+                       const struct text *t, size_t voff, size_t vlen,
+                       const char *suggestion, const char *fmt, ...)
 {
   bool whole = vlen == 0 && voff == 0;
   struct srcloc a = whole ? text_loc_start(t) : text_locate(t, voff);
   struct srcloc b = whole ? text_loc_end(t) : text_locate(t, voff + vlen);
   va_list ap;
   va_start(ap, fmt);
-  add_at(l, sev, rule, a.file ? a.file : t->file, a, b, suggestion, fmt, ap);
+  struct diag *d = add_at(l, sev, rule, a.file ? a.file : t->file, a, b, suggestion, fmt, ap);
   va_end(ap);
+  return d;
+}
+
+void diag_note_text(struct diag_list *l, struct diag *d, const struct text *t, size_t voff,
+                    size_t vlen, const char *msg)
+{
+  struct srcloc a = text_locate(t, voff), b = text_locate(t, voff + vlen);
+  const struct srcfile *sf = a.file ? a.file : t->file;
+  if (b.line == a.line && b.col <= a.col) b.col = a.col + 1;
+  struct diag_note *n = arena_alloc(l->arena, sizeof *n);
+  *n = (struct diag_note){ .file = arena_strdup(l->arena, sf ? sf->name : "<input>"), .src = sf,
+                           .line = a.line, .col = a.col, .end_line = b.line, .end_col = b.col,
+                           .message = arena_strdup(l->arena, msg) };
+  d->note = n;
+}
+
+void diag_note_at(struct diag_list *l, struct diag *d, const char *file, unsigned line,
+                  unsigned col, const char *msg)
+{
+  struct diag_note *n = arena_alloc(l->arena, sizeof *n);
+  *n = (struct diag_note){ .file = arena_strdup(l->arena, file), .line = line, .col = col,
+                           .end_line = line, .end_col = col + 1,
+                           .message = arena_strdup(l->arena, msg) };
+  d->note = n;
 }
 
 void diag_file(struct diag_list *l, enum diag_severity sev, const char *rule,
@@ -150,11 +175,11 @@ static size_t split_chars(const char *line, size_t len, struct shown *out, size_
 /* Prints the quoted source line and an underline under [col, end). A
  * long line (minified YAML, a huge value) is shown as a window around the
  * column, marked with "..." on the cut sides. */
-static void print_excerpt(FILE *out, const struct diag *d, bool color)
+static void print_excerpt(FILE *out, const struct srcfile *src, const struct diag *d, bool color)
 {
   enum { MAXCHARS = 4096, BEFORE = 40, WINDOW = 110 };
   size_t len;
-  const char *line = srcfile_line(d->src, d->line, &len);
+  const char *line = srcfile_line(src, d->line, &len);
   static struct shown chars[MAXCHARS];
   size_t n = split_chars(line, len, chars, MAXCHARS);
   size_t col = d->col ? d->col - 1 : 0;              /* 0-based caret */
@@ -187,9 +212,21 @@ void diag_print(FILE *out, const struct diag *d, bool color)
   fprintf(out, ": %s", d->message);
   if (d->rule_id) fprintf(out, " [%s]", d->rule_id);
   fputc('\n', out);
-  if (d->src && d->line) print_excerpt(out, d, color);
+  if (d->src && d->line) print_excerpt(out, d->src, d, color);
   if (d->suggestion && !strstr(d->message, d->suggestion))
     fprintf(out, "      = suggestion: %s\n", d->suggestion);
+  if (d->note) {
+    const struct diag_note *n = d->note;
+    if (color) fputs("\033[1m", out);
+    fprintf(out, "%s:%u:%u: ", n->file, n->line, n->col);
+    if (color) fputs("\033[1;36m", out);
+    fputs("note", out);
+    if (color) fputs("\033[0m", out);
+    fprintf(out, ": %s\n", n->message);
+    struct diag at = { .line = n->line, .col = n->col, .end_line = n->end_line,
+                       .end_col = n->end_col };
+    if (n->src && n->line) print_excerpt(out, n->src, &at, color);
+  }
 }
 
 void diag_list_print(FILE *out, const struct diag_list *l, bool color)

@@ -24,6 +24,16 @@ struct diag {
   const char        *message;     /* "unknown key 'subjekt'" */
   const char        *suggestion;  /* replacement text, or NULL */
   unsigned           seq;         /* insertion order: keeps sorting stable */
+  struct diag_note  *note;        /* a second place the finding is about, or NULL */
+};
+
+/* "first used here": the earlier place a consistency finding compares
+ * with. Printed after the finding, compiler-style, as a note. */
+struct diag_note {
+  const char           *file;
+  const struct srcfile *src;
+  unsigned              line, col, end_line, end_col;
+  const char           *message;
 };
 
 struct diag_list {
@@ -41,11 +51,21 @@ void diag_span(struct diag_list *l, enum diag_severity sev, const char *rule,
                const struct srcfile *sf, size_t start, size_t end,
                const char *suggestion, const char *fmt, ...)
   __attribute__((format(printf, 8, 9)));
-/* Convenience: a finding over value bytes [voff, voff+vlen) of text T. */
-void diag_text(struct diag_list *l, enum diag_severity sev, const char *rule,
+/* Convenience: a finding over value bytes [voff, voff+vlen) of text T.
+ * Returns the finding as stored, for diag_note_text(); the pointer is
+ * valid until the next finding is added. */
+struct diag *diag_text(struct diag_list *l, enum diag_severity sev, const char *rule,
                const struct text *t, size_t voff, size_t vlen,
                const char *suggestion, const char *fmt, ...)
   __attribute__((format(printf, 8, 9)));
+/* Attaches to D the note MSG about value bytes [voff, voff+vlen) of T. */
+void diag_note_text(struct diag_list *l, struct diag *d, const struct text *t, size_t voff,
+                    size_t vlen, const char *msg);
+
+/* The same for a place in a file no longer in memory (no excerpt). */
+void diag_note_at(struct diag_list *l, struct diag *d, const char *file, unsigned line,
+                  unsigned col, const char *msg);
+
 /* A finding about a whole file (cannot open, cannot write): no line. */
 void diag_file(struct diag_list *l, enum diag_severity sev, const char *rule,
                const char *path, const char *fmt, ...)

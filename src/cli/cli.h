@@ -23,6 +23,7 @@ int cmd_build(int argc, char **argv);
 int cmd_lint(int argc, char **argv);
 int cmd_schema(int argc, char **argv);
 int cmd_check_text(int argc, char **argv);
+int cmd_import_tbx(int argc, char **argv);
 
 /* msgs.c */
 /* Prints "try 'beeldbrief CMD --help'" after a usage error; returns EXIT_USAGE. */
@@ -43,9 +44,14 @@ struct metrics;
 struct unit *pipeline_load(const char *path, char **sets, size_t nsets, const char *style_path);
 /* Uses PATH instead of the nearest .beeldbrief.yaml (--config). */
 void pipeline_set_config(const char *path);
+/* Letters loaded from now on are compared with each other (lint of
+ * several files); NULL stops that. */
+struct lint_set;
+void pipeline_set_lint_set(struct lint_set *set);
 /* The settings for a file NEAR: the defaults, then the nearest
- * .beeldbrief.yaml in its folder or above (or OVERRIDE). Returns 0, or -1
- * with diagnostics on U when the configuration is invalid. */
+ * .beeldbrief.yaml in its folder or above (or OVERRIDE), and the word
+ * lists it names (or the shipped one). Returns 0, or -1 with diagnostics
+ * on U when the configuration or a word list is invalid. */
 struct lint_cfg;
 int pipeline_config(struct unit *u, const char *near, const char *override, struct lint_cfg *c);
 /* The readability figures of the letter pipeline_load checked last: the

@@ -9,7 +9,9 @@ static const char lint_usage[] =
   "usage: beeldbrief lint FILE...\n"
   "\n"
   "Checks letter specs and prints every finding as file:line:col, sorted by\n"
-  "file and line, then a summary line.\n"
+  "file and line, then a summary line. Several files are also compared with\n"
+  "each other: the notations of times, dates, amounts and phone numbers and\n"
+  "the form of address of the first file set the norm for the others.\n"
   "\n"
   "  --config FILE settings (thresholds) instead of the nearest\n"
   "                .beeldbrief.yaml above each file\n"
@@ -38,6 +40,9 @@ int cmd_lint(int argc, char **argv)
   int rc = EXIT_OK;
   unsigned errors = 0, warnings = 0, files = 0;
   bool color = want_color(stdout);
+  /* Templates linted together should also agree with each other. */
+  struct lint_set *set = argc - optind > 1 ? lint_set_new() : NULL;
+  pipeline_set_lint_set(set);
   for (int i = optind; i < argc; i++) {
     struct unit *u = pipeline_load(argv[i], NULL, 0, NULL);
     diag_list_sort(&u->diags);
@@ -55,6 +60,8 @@ int cmd_lint(int argc, char **argv)
     if (frc > rc) rc = frc;
     unit_free(u);
   }
+  pipeline_set_lint_set(NULL);
+  lint_set_free(set);
   printf("%u error%s, %u warning%s in %u file%s\n", errors, errors == 1 ? "" : "s",
          warnings, warnings == 1 ? "" : "s", files, files == 1 ? "" : "s");
   return rc;

@@ -13,6 +13,7 @@ static const struct command {
   { "lint", cmd_lint, "check letter specs and report findings" },
   { "check-text", cmd_check_text, "check plain Dutch text for B1 readability" },
   { "schema", cmd_schema, "list every key of the letter spec" },
+  { "import-tbx", cmd_import_tbx, "convert TBX terminology into a word list" },
 };
 
 static void print_help(FILE *out)

@@ -5,6 +5,7 @@
 #include "../base/util.h"
 #include "../model/house.h"
 #include "../model/letter.h"
+#include "../model/vocab.h"
 #include "../lint/lint.h"
 #include "../render/render.h"
 #include "../spec/spec.h"
@@ -92,7 +93,75 @@ const struct metrics *pipeline_metrics(const struct metrics **blocks, size_t *nb
   return &last_letter;
 }
 
+static int find_config(struct unit *u, const char *near, const char *override,
+                       struct lint_cfg *c);
+
+/* Word lists by the paths they were loaded from: one load per process,
+ * however many letters share them. */
+static GHashTable *vocab_cache;
+
+static void vocab_cache_free(void)
+{
+  if (vocab_cache) g_hash_table_destroy(vocab_cache);
+  vocab_cache = NULL;
+}
+
+/* Loads (once) the word lists the configuration names, or the shipped
+ * list, into C->vocab. */
+static int load_vocab(struct unit *u, struct lint_cfg *c)
+{
+  char *shipped = g_build_filename(datadir(), "wordlist", "organisatie.yaml", NULL);
+  c->vocab = NULL;
+  /* Without a list of its own a project uses the shipped one, if any. */
+  if (c->nvocab_files == 0 && !g_file_test(shipped, G_FILE_TEST_IS_REGULAR)) {
+    g_free(shipped);
+    return 0;
+  }
+  GString *key = g_string_new(NULL);
+  if (c->nvocab_files == 0) g_string_append(key, shipped);
+  for (size_t i = 0; i < c->nvocab_files; i++) g_string_append_printf(key, "%s\n", c->vocab_files[i]);
+  if (!vocab_cache) {
+    vocab_cache = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)vocab_free);
+    atexit(vocab_cache_free);
+  }
+  struct vocab *v = g_hash_table_lookup(vocab_cache, key->str);
+  int rc = 0;
+  if (!v) {
+    size_t n = c->nvocab_files ? c->nvocab_files : 1;
+    for (size_t i = 0; i < n && rc == 0; i++) {
+      struct vocab *one = spec_load_vocab(u, c->nvocab_files ? c->vocab_files[i] : shipped);
+      if (!one) rc = -1;
+      else if (!v) v = one;
+      else vocab_merge(v, one);
+    }
+    if (rc != 0) {
+      vocab_free(v);
+      v = NULL;
+    } else {
+      lint_vocab_prepare(v);
+      g_hash_table_insert(vocab_cache, g_strdup(key->str), v);
+    }
+  }
+  c->vocab = v;
+  g_string_free(key, TRUE);
+  g_free(shipped);
+  return rc;
+}
+
 int pipeline_config(struct unit *u, const char *near, const char *override, struct lint_cfg *c)
+{
+  int rc = find_config(u, near, override, c);
+  return rc == 0 ? load_vocab(u, c) : rc;
+}
+
+static struct lint_set *lint_set;
+
+void pipeline_set_lint_set(struct lint_set *set)
+{
+  lint_set = set;
+}
+
+static int find_config(struct unit *u, const char *near, const char *override, struct lint_cfg *c)
 {
   lint_cfg_defaults(c);
   if (override) return spec_load_config(u, override, c);
@@ -167,7 +236,7 @@ struct unit *pipeline_load(const char *path, char **sets, size_t nsets, const ch
     }
     last_nblocks = u->letter->nblocks;
     last_blocks = calloc(last_nblocks ? last_nblocks : 1, sizeof *last_blocks);
-    if (d) lint_letter(u, d, &cfg, u->letter, &last_letter, last_blocks);
+    if (d) lint_letter(u, d, &cfg, u->letter, lint_set, &last_letter, last_blocks);
     else u->letter = NULL;
   }
   for (size_t i = 0; i < nsets; i++) sets[i][strlen(sets[i])] = '=';

@@ -1,4 +1,5 @@
-/* lint.c - running the checks over a letter, in reading order. */
+/* lint.c - running the checks over a letter, in reading order, and
+ * comparing the notations of letters linted together. */
 #include "lint_int.h"
 #include "../model/letter.h"
 #include <string.h>
@@ -31,10 +32,110 @@ static void check_one(const struct text *t, const char *where, void *ctx)
     }
 }
 
-void lint_letter(struct unit *u, const struct lint_data *d, const struct lint_cfg *c,
-                 const struct letter *l, struct metrics *m, struct metrics *per_block)
+/* The words of the letter's names and addresses are never misspelt: a
+ * street or a surname may stand anywhere in a sentence. */
+static void ignore_text(struct lint_state *st, const struct text *t)
 {
+  if (!t->s) return;
+  struct tokens tk;
+  tokens_build(&tk, t->s, t->len);
+  for (size_t i = 0; i < tk.n; i++)
+    if (tk.t[i].kind == TOK_WORD) lint_state_ignore(st, tk.s + tk.t[i].off, tk.t[i].len);
+  tokens_free(&tk);
+}
+
+static void ignore_list(struct lint_state *st, const struct textlist *tl)
+{
+  for (size_t i = 0; i < tl->n; i++) ignore_text(st, &tl->items[i]);
+}
+
+static void ignore_names(struct lint_state *st, const struct letter *l)
+{
+  ignore_text(st, &l->recipient.name);
+  ignore_text(st, &l->recipient.salutation);
+  ignore_list(st, &l->recipient.address);
+  ignore_text(st, &l->recipient.city);
+  ignore_text(st, &l->recipient.country);
+  ignore_text(st, &l->sender.name);
+  ignore_text(st, &l->sender.team);
+  ignore_text(st, &l->sender.organisation);
+  ignore_list(st, &l->sender.address);
+  ignore_text(st, &l->signature_name);
+  ignore_list(st, &l->ignore_words);
+}
+
+/* ---- letters linted together ---------------------------------------------------------- */
+
+struct lint_set {
+  struct first_use first[CONS_COUNT];
+};
+
+struct lint_set *lint_set_new(void)
+{
+  struct lint_set *s = g_new0(struct lint_set, 1);
+  for (size_t i = 0; i < CONS_COUNT; i++) s->first[i].cls = -1;
+  return s;
+}
+
+void lint_set_free(struct lint_set *s)
+{
+  if (!s) return;
+  for (size_t i = 0; i < CONS_COUNT; i++) first_use_clear(&s->first[i]);
+  g_free(s);
+}
+
+static const struct { const char *rule, *how; } set_rules[CONS_COUNT] = {
+  [CONS_ADDRESS] = { "consistency.address", "address the reader as" },
+  [CONS_TIME] = { "consistency.time", "write times as" },
+  [CONS_DATE] = { "consistency.date", "write dates as" },
+  [CONS_CURRENCY] = { "consistency.amount", "write amounts as" },
+  [CONS_CENTS] = { "consistency.amount", "write amounts as" },
+  [CONS_THOUSANDS] = { "consistency.amount", "write amounts as" },
+  [CONS_PHONE] = { "consistency.phone", "write phone numbers as" },
+  [CONS_ORGANISATION] = { NULL, NULL },          /* compared with the word list instead */
+};
+
+/* The letter's first notation of each kind against the set's: one finding
+ * at the letter's first use when they differ. */
+static void compare_with_set(struct unit *u, struct lint_set *set, struct lint_state *st)
+{
+  bool amount_done = false;
+  for (size_t i = 0; i < CONS_COUNT; i++) {
+    struct first_use *lf = &st->first[i], *sf = &set->first[i];
+    if (lf->cls < 0 || !set_rules[i].rule) continue;
+    if (sf->cls < 0) {
+      sf->cls = lf->cls;
+      sf->shown = g_strdup(lf->shown);
+      sf->file = g_strdup(lf->file);
+      sf->line = lf->line;
+      sf->col = lf->col;
+      continue;
+    }
+    bool amount = i == CONS_CURRENCY || i == CONS_CENTS || i == CONS_THOUSANDS;
+    if (sf->cls == lf->cls || (amount && amount_done)) continue;
+    amount_done = amount_done || amount;
+    struct diag *d = diag_text(&u->diags, DIAG_WARNING, set_rules[i].rule, lf->t, lf->off, lf->len,
+                               NULL, "'%s': the other letters %s '%s' (first used in %s at line %u)",
+                               lf->shown, set_rules[i].how, sf->shown, sf->file, sf->line);
+    char note[256];
+    snprintf(note, sizeof note, "'%s' first used here", sf->shown);
+    diag_note_at(&u->diags, d, sf->file, sf->line, sf->col, note);
+  }
+}
+
+static bool dutch(const struct letter *l)
+{
+  return !text_present(&l->language) || !strncmp(l->language.s, "nl", 2);
+}
+
+void lint_letter(struct unit *u, const struct lint_data *d, const struct lint_cfg *c,
+                 const struct letter *l, struct lint_set *set, struct metrics *m,
+                 struct metrics *per_block)
+{
+  /* The word lists, the dictionary and the B1 measures are Dutch. */
+  if (!dutch(l)) return;
   struct lint_state *st = lint_state_new();
+  ignore_names(st, l);
   struct metrics local = { 0 };
   struct metrics *total = m ? m : &local;
   /* The header texts (subject, key message) in reading order first, then
@@ -54,5 +155,6 @@ void lint_letter(struct unit *u, const struct lint_data *d, const struct lint_cf
     metrics_add(total, &bm);
   }
   metrics_finish(total);
+  if (set) compare_with_set(u, set, st);
   lint_state_free(st);
 }

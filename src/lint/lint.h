@@ -40,14 +40,30 @@ void lint_data_free(struct lint_data *d);
 struct lint_state;
 struct lint_state *lint_state_new(void);
 void lint_state_free(struct lint_state *s);
+/* Words the spelling check accepts in this letter (names, ignore-words). */
+void lint_state_ignore(struct lint_state *s, const char *word, size_t len);
 void lint_text(struct unit *u, const struct lint_data *d, const struct lint_cfg *c,
                const struct text *t, struct lint_state *st, struct metrics *m);
 
+/* Letters linted together (a folder of templates): the notations of the
+ * first letter that uses one set the norm for the others. */
+struct lint_set;
+struct lint_set *lint_set_new(void);
+void lint_set_free(struct lint_set *s);
+
 /* Checks every prose text of L in reading order; fills M for the letter
  * and, when PER_BLOCK is not NULL, PER_BLOCK[i] for block i (an array of
- * l->nblocks, zeroed by the caller). */
+ * l->nblocks, zeroed by the caller). With SET, also compares the letter's
+ * notations with those of the letters checked before it. Letters in
+ * another language than Dutch are not checked. */
 void lint_letter(struct unit *u, const struct lint_data *d, const struct lint_cfg *c,
-                 const struct letter *l, struct metrics *m, struct metrics *per_block);
+                 const struct letter *l, struct lint_set *set, struct metrics *m,
+                 struct metrics *per_block);
+
+struct vocab;
+/* Builds the lookup tables of the word list V once, before it is used
+ * (V->index). */
+void lint_vocab_prepare(struct vocab *v);
 
 /* Writes the metrics as a JSON object (no trailing newline). */
 void metrics_write_json(FILE *out, const struct metrics *m);

@@ -2,6 +2,7 @@
 #ifndef BB_LINT_INT_H
 #define BB_LINT_INT_H
 #include "lint.h"
+#include "../model/vocab.h"
 #include <glib.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -52,10 +53,66 @@ char *token_lower(const struct tokens *tk, size_t i);
 /* True when token I is exactly LIT (ASCII, case-insensitive). */
 bool token_is(const struct tokens *tk, size_t i, const char *lit);
 
+/* ---- what one letter has said so far -------------------------------------- */
+
+/* The notations the consistency checks compare (lint_consistency.c). */
+enum cons_cat {
+  CONS_ADDRESS,          /* u / je */
+  CONS_TIME,             /* 10.00 uur / 10:00 */
+  CONS_DATE,             /* 3 maart 2026 / 03-03-2026 */
+  CONS_CURRENCY,         /* € 10 / €10 / EUR 10 / 10 euro */
+  CONS_CENTS,            /* € 10,00 / € 10,- / € 10 */
+  CONS_THOUSANDS,        /* € 1.250 / € 1250 */
+  CONS_PHONE,            /* 0800 123 45 67 / 0800-1234567 */
+  CONS_ORGANISATION,     /* the organisation's name as written */
+  CONS_COUNT
+};
+
+/* The first place a notation was used: where, and how it looked. */
+struct first_use {
+  int                cls;        /* notation class; -1: not used yet */
+  const struct text *t;          /* the text it is in (valid during the letter) */
+  size_t             off, len;   /* its bytes in T */
+  char              *shown;      /* as written: "10.00 uur" */
+  char              *file;       /* for notes across letters */
+  unsigned           line, col;
+};
+
+struct lint_state {
+  GHashTable      *explained;    /* abbreviations explained or already reported */
+  GHashTable      *ignore;       /* lower-case words the spelling check accepts */
+  GHashTable      *terms_seen;   /* vocabulary terms used (explained or reported) */
+  GHashTable      *reported;     /* "rule/class" already reported once */
+  GHashTable      *concepts;     /* term index -> struct first_use* of its first word */
+  struct first_use first[CONS_COUNT];
+};
+
 /* Spelling findings for the words of T (lint_spelling.c). */
 struct lint_data;
-void lint_spelling(struct unit *u, const struct lint_data *d, const struct text *t,
-                   const struct tokens *tk);
+void lint_spelling(struct unit *u, const struct lint_data *d, const struct lint_cfg *c,
+                   const struct text *t, const struct tokens *tk, struct lint_state *st);
+
+/* Consistency of notations within the letter (lint_consistency.c). */
+void lint_consistency(struct unit *u, const struct text *t, const struct tokens *tk,
+                      char **low, struct lint_state *st);
+/* Records the first use of notation CLS in category CAT at bytes [off,
+ * off+len) of T, or reports a later use of another notation once, with a
+ * note at the first. HOW completes "this letter ... 'first'" ("writes
+ * times as"). True when this use differs from the first. */
+bool consistency_use(struct unit *u, struct lint_state *st, enum cons_cat cat, int cls,
+                     const struct text *t, size_t off, size_t len, const char *suggestion,
+                     const char *rule, const char *how);
+void first_use_clear(struct first_use *f);
+
+/* The organisation's word list (lint_vocab.c): vocabulary.* findings,
+ * two words for one concept and the organisation's name. */
+void lint_vocabulary(struct unit *u, const struct lint_data *d, const struct lint_cfg *c,
+                     const struct text *t, const struct tokens *tk, char **low,
+                     struct lint_state *st);
+/* True when the word list spells WORD (as written) this way. */
+bool vocab_knows(const struct lint_data *d, const struct vocab *v, const char *word);
+/* True when the word list has an explanation for WORD (an abbreviation). */
+bool vocab_explains(const struct vocab *v, const char *word);
 
 /* ---- word lists (lint_words.c) ------------------------------------------ */
 

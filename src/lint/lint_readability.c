@@ -18,14 +18,15 @@
 #include <stdarg.h>
 #include <string.h>
 
-struct lint_state {
-  GHashTable *explained;   /* abbreviations explained or already reported */
-};
-
 struct lint_state *lint_state_new(void)
 {
   struct lint_state *s = g_new0(struct lint_state, 1);
   s->explained = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  s->ignore = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  s->terms_seen = g_hash_table_new(g_direct_hash, g_direct_equal);
+  s->reported = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  s->concepts = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);
+  for (size_t i = 0; i < CONS_COUNT; i++) s->first[i].cls = -1;
   return s;
 }
 
@@ -33,7 +34,21 @@ void lint_state_free(struct lint_state *s)
 {
   if (!s) return;
   g_hash_table_destroy(s->explained);
+  g_hash_table_destroy(s->ignore);
+  g_hash_table_destroy(s->terms_seen);
+  g_hash_table_destroy(s->reported);
+  GHashTableIter it;
+  gpointer v;
+  g_hash_table_iter_init(&it, s->concepts);
+  while (g_hash_table_iter_next(&it, NULL, &v)) first_use_clear(v);
+  g_hash_table_destroy(s->concepts);
+  for (size_t i = 0; i < CONS_COUNT; i++) first_use_clear(&s->first[i]);
   g_free(s);
+}
+
+void lint_state_ignore(struct lint_state *s, const char *word, size_t len)
+{
+  g_hash_table_add(s->ignore, g_utf8_strdown(word, (gssize)len));
 }
 
 /* Everything one check needs. */
@@ -535,6 +550,14 @@ static void abbreviation(struct check *k, size_t i)
   bool shouting = (i > 0 && k->tk->t[i - 1].allcaps) || (i + 1 < k->tk->n && k->tk->t[i + 1].allcaps);
   if (shouting && t->kind == TOK_WORD) { g_free(word); return; }
   if (IN(word, known_abbr) || g_hash_table_contains(k->st->explained, word)) { g_free(word); return; }
+  /* The word list's explanation makes a better finding (vocabulary.explain). */
+  if (k->c->vocab && vocab_explains(k->c->vocab, word)) { g_free(word); return; }
+  if (k->c->vocab && t->kind == TOK_WORD) {
+    char *whole = g_strndup(k->tk->s + t->off, t->len);
+    bool listed = vocab_explains(k->c->vocab, whole);
+    g_free(whole);
+    if (listed) { g_free(word); return; }
+  }
   /* Explained here: "de Werkloosheidswet (WW)" or "WW (Werkloosheidswet)". */
   bool in_parens = i > 0 && k->tk->t[i - 1].kind == TOK_PUNCT && k->tk->s[k->tk->t[i - 1].off] == '(' &&
                    i >= 2 && k->tk->t[i - 2].kind == TOK_WORD;
@@ -635,7 +658,9 @@ void lint_text(struct unit *u, const struct lint_data *d, const struct lint_cfg 
   struct lint_state *own = st ? NULL : lint_state_new();
   struct check k = { u, d, c, t, &tk, st ? st : own, low };
   for (size_t i = 0; i < tk.nsent; i++) check_sentence(&k, &tk.sent[i]);
-  lint_spelling(u, d, t, &tk);
+  lint_spelling(u, d, c, t, &tk, k.st);
+  lint_consistency(u, t, &tk, low, k.st);
+  if (c->vocab) lint_vocabulary(u, d, c, t, &tk, low, k.st);
   if (m) {
     struct metrics one = { 0 };
     count(&k, &one);

@@ -1,11 +1,13 @@
 /* lint_spelling.c - spelling with hunspell's Dutch dictionary.
  *
  * Rule spelling.unknown-word, with hunspell's best suggestion. Not
- * checked: placeholders, numbers, codes and addresses (other token kinds),
- * words with digits, words in capitals (abbreviations), capitalised words
- * inside a sentence (names), and the organisation's own words in
- * wordlist/organisatie.txt. Hyphenated compounds are checked whole, and
- * part by part when the whole is unknown (WW-uitkering). */
+ * checked: placeholders and the values put in their place, numbers, codes
+ * and addresses (other token kinds), words with digits, words in capitals
+ * (abbreviations), capitalised words inside a sentence (names), the names
+ * in the letter's own fields (recipient, sender, street, city), the
+ * letter's ignore-words, and the organisation's words from its word list.
+ * Hyphenated compounds are checked whole, and part by part when the whole
+ * is unknown (WW-uitkering). */
 #include "lint_int.h"
 #include <string.h>
 
@@ -28,8 +30,33 @@ static bool word_known(const struct lint_data *d, const char *w, size_t len)
   return ok;
 }
 
-void lint_spelling(struct unit *u, const struct lint_data *d, const struct text *t,
-                   const struct tokens *tk)
+/* True when byte VOFF of T came from a variable's value, not the spec. */
+static bool substituted(const struct text *t, size_t voff)
+{
+  for (uint32_t i = 0; i < t->nsegs; i++) {
+    uint32_t end = i + 1 < t->nsegs ? t->segs[i + 1].voff : (uint32_t)t->len;
+    if (voff >= t->segs[i].voff && voff < end) return t->segs[i].fixed && end - t->segs[i].voff > 2;
+  }
+  return false;
+}
+
+static bool ignored(const struct lint_state *st, const char *w, size_t len)
+{
+  if (!st || g_hash_table_size(st->ignore) == 0) return false;
+  char *low = g_utf8_strdown(w, (gssize)len);
+  bool ok = g_hash_table_contains(st->ignore, low);
+  /* a name with an ending: Dekkers, Jansen's */
+  size_t n = strlen(low);
+  if (!ok && n > 3 && low[n - 1] == 's') {
+    low[n - (low[n - 2] == '\'' ? 2 : 1)] = '\0';
+    ok = g_hash_table_contains(st->ignore, low);
+  }
+  g_free(low);
+  return ok;
+}
+
+void lint_spelling(struct unit *u, const struct lint_data *d, const struct lint_cfg *c,
+                   const struct text *t, const struct tokens *tk, struct lint_state *st)
 {
   for (size_t si = 0; si < tk->nsent; si++) {
     const struct sentence *s = &tk->sent[si];
@@ -39,8 +66,12 @@ void lint_spelling(struct unit *u, const struct lint_data *d, const struct text 
       const char *w = tk->s + tok->off;
       bool digit = false;
       for (size_t j = 0; j < tok->len; j++) digit = digit || g_ascii_isdigit(w[j]);
-      if (digit || word_known(d, w, tok->len)) continue;
+      if (digit || substituted(t, tok->off) || ignored(st, w, tok->len)) continue;
       char *word = g_strndup(w, tok->len);
+      if ((c->vocab && vocab_knows(d, c->vocab, word)) || word_known(d, w, tok->len)) {
+        g_free(word);
+        continue;
+      }
       char *sugg = lint_spell_suggest(d, word);
       if (sugg)
         diag_text(&u->diags, DIAG_WARNING, "spelling.unknown-word", t, tok->off, tok->len, sugg,

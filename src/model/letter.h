@@ -131,6 +131,7 @@ struct letter {
   struct text      signature_name, signature_role;
   struct variable *vars;
   size_t           nvars;
+  struct textlist  ignore_words;    /* words the spelling check accepts here */
 };
 
 /* Names as written in specs, indexed by the enums above. */

@@ -57,6 +57,12 @@ struct lint_cfg;
  * parent's settings). Returns 0, or -1 with diagnostics on U. */
 int spec_load_config(struct unit *u, const char *path, struct lint_cfg *c);
 
+struct vocab;
+/* Reads the organisation's word list at PATH: YAML in the format of
+ * wordlist/organisatie.yaml, or TBX (ISO 30042) when the name ends in
+ * .tbx. Returns the list (vocab_free() it), or NULL with diagnostics. */
+struct vocab *spec_load_vocab(struct unit *u, const char *path);
+
 /* Map lookups on a validated tree: the value node for KEY or NULL. */
 const struct spec_node *spec_map_get(const struct spec_node *map, const char *key);
 

@@ -204,6 +204,7 @@ struct letter *spec_build_letter(struct unit *u, const struct spec_node *root)
   l->signature_name = text_of(sig, "name");
   l->signature_role = text_of(sig, "role");
 
+  l->ignore_words = lines_of(u, spec_map_get(root, "ignore-words"));
   const struct spec_node *vars = spec_map_get(root, "variables");
   if (vars) {
     l->nvars = vars->n / 2;
@@ -218,8 +219,8 @@ struct letter *spec_build_letter(struct unit *u, const struct spec_node *root)
 
 /* ---- loading ------------------------------------------------------------- */
 
-static const struct spec_node *parse_and_validate(struct unit *u, struct srcfile *sf,
-                                                  const struct skey *keys, const char *what)
+const struct spec_node *spec_parse_validate(struct unit *u, struct srcfile *sf,
+                                            const struct skey *keys, const char *what)
 {
   unit_adopt_file(u, sf);
   const struct spec_node *root = spec_parse(u, sf);
@@ -231,7 +232,7 @@ static const struct spec_node *parse_and_validate(struct unit *u, struct srcfile
 static int load(struct unit *u, struct srcfile *sf)
 {
   u->src = sf;
-  const struct spec_node *root = parse_and_validate(u, sf, spec_letter_keys, "the letter");
+  const struct spec_node *root = spec_parse_validate(u, sf, spec_letter_keys, "the letter");
   if (!root) return -1;
   u->letter = spec_build_letter(u, root);
   return u->letter ? 0 : -1;
@@ -262,7 +263,7 @@ int spec_load_blocks(struct unit *u, const char *path, struct block **out, size_
     return -1;
   }
   const struct spec_node *root =
-    parse_and_validate(u, sf, spec_blockfile_keys, "the standard text block");
+    spec_parse_validate(u, sf, spec_blockfile_keys, "the standard text block");
   if (!root) return -1;
   return spec_build_blocks(u, spec_map_get(root, "blocks"), out, n);
 }
@@ -290,7 +291,7 @@ int spec_load_house_style(struct unit *u, const char *path, struct house_style *
     diag_file(&u->diags, DIAG_ERROR, "io.read", path, "cannot read the house style: %s", why);
     return -1;
   }
-  const struct spec_node *root = parse_and_validate(u, sf, spec_house_keys, "the house style");
+  const struct spec_node *root = spec_parse_validate(u, sf, spec_house_keys, "the house style");
   if (!root) return -1;
   char *dir = g_path_get_dirname(path);
   s->file = sf;
@@ -321,6 +322,29 @@ int spec_load_house_style(struct unit *u, const char *path, struct house_style *
   return 0;
 }
 
+/* `vocabulary:` names word list files relative to the configuration. */
+static int config_vocabulary(struct unit *u, const char *path, const struct spec_node *n,
+                             struct lint_cfg *c)
+{
+  if (!n) return 0;
+  struct textlist files = lines_of(u, n);
+  if (files.n > LINT_CFG_MAX_VOCAB) {
+    diag_text(&u->diags, DIAG_ERROR, "spec.value", &files.items[LINT_CFG_MAX_VOCAB], 0, 0, NULL,
+              "at most %d word lists; join the others into one file", LINT_CFG_MAX_VOCAB);
+    return -1;
+  }
+  char *dir = g_path_get_dirname(path);
+  c->nvocab_files = 0;
+  for (size_t i = 0; i < files.n; i++) {
+    const char *f = files.items[i].s;
+    char *p = g_path_is_absolute(f) ? g_strdup(f) : g_build_filename(dir, f, NULL);
+    c->vocab_files[c->nvocab_files++] = arena_strdup(&u->arena, p);
+    g_free(p);
+  }
+  g_free(dir);
+  return 0;
+}
+
 int spec_load_config(struct unit *u, const char *path, struct lint_cfg *c)
 {
   const char *why = NULL;
@@ -329,7 +353,7 @@ int spec_load_config(struct unit *u, const char *path, struct lint_cfg *c)
     diag_file(&u->diags, DIAG_ERROR, "io.read", path, "cannot read the configuration: %s", why);
     return -1;
   }
-  const struct spec_node *root = parse_and_validate(u, sf, spec_config_keys, "the configuration");
+  const struct spec_node *root = spec_parse_validate(u, sf, spec_config_keys, "the configuration");
   if (!root) return -1;
   const struct spec_node *r = spec_map_get(root, "readability");
   c->sentence_warn = (unsigned)number_of(r, "sentence-warning", c->sentence_warn);
@@ -337,6 +361,7 @@ int spec_load_config(struct unit *u, const char *path, struct lint_cfg *c)
   c->clauses_warn = (unsigned)number_of(r, "clauses", c->clauses_warn);
   c->long_word_syllables = (unsigned)number_of(r, "long-word-syllables", c->long_word_syllables);
   c->long_word_letters = (unsigned)number_of(r, "long-word-letters", c->long_word_letters);
+  if (config_vocabulary(u, path, spec_map_get(root, "vocabulary"), c) != 0) return -1;
   if (c->sentence_error < c->sentence_warn) {
     const struct spec_node *at = spec_map_get(r, "sentence-error");
     if (at) diag_span(&u->diags, DIAG_ERROR, "spec.value", sf, at->text.start, at->text.end, NULL,

@@ -12,6 +12,7 @@ enum sk_type {
   SK_LANG,      /* a language code: nl, en, tr, pap, nl-BE */
   SK_NUMBER,    /* a number with decimals from min to max: 11.5 */
   SK_COLOUR,    /* "#RRGGBB" */
+  SK_BOOL,      /* true or false */
   SK_ENUM,      /* one of values[] */
   SK_ENUMLIST,  /* a list of values[] */
   SK_MAP,       /* a mapping with keys[] */
@@ -37,11 +38,18 @@ extern const struct skey spec_block_types[];
 extern const struct skey spec_blockfile_keys[];
 extern const struct skey spec_house_keys[];
 extern const struct skey spec_config_keys[];
+extern const struct skey spec_vocab_keys[];
 
 /* Checks NODE against the schema; reports every problem on U.
  * Returns the number of errors found. */
 int spec_validate(struct unit *u, const struct spec_node *root, const struct skey *keys,
                   const char *what);
+/* Parses SF (adopted by U) and validates it against KEYS; NULL with
+ * diagnostics when it is not usable. WHAT names it in messages. */
+const struct spec_node *spec_parse_validate(struct unit *u, struct srcfile *sf,
+                                            const struct skey *keys, const char *what);
+/* The word list in TBX (spec_tbx.c): NULL with diagnostics on errors. */
+struct vocab *spec_load_tbx(struct unit *u, const char *path);
 /* Builds the letter from a validated tree; returns NULL on errors found
  * only while building (dates, variables). */
 struct letter *spec_build_letter(struct unit *u, const struct spec_node *root);

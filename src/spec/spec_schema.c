@@ -141,6 +141,7 @@ const struct skey spec_letter_keys[] = {
   TEXT("closing", false),
   { "signature", SK_MAP, false, signature_keys, NULL, 0, 0, 0 },
   { "variables", SK_VARS, false, NULL, NULL, 0, 0, 0 },
+  { "ignore-words", SK_TEXTLIST, false, NULL, NULL, 0, 0, 0 },
   END
 };
 
@@ -179,6 +180,35 @@ static const struct skey config_readability_keys[] = {
 /* .beeldbrief.yaml: settings for every letter below its folder. */
 const struct skey spec_config_keys[] = {
   { "readability", SK_MAP, false, config_readability_keys, NULL, 0, 0, 0 },
+  LINES("vocabulary", false),
+  END
+};
+
+/* The organisation's word list (wordlist/organisatie.yaml). */
+static const struct skey vocab_avoid_keys[] = {
+  TEXT("word", true), TEXT("reason", true), TEXT("use", false), END
+};
+
+static const struct skey vocab_term_keys[] = {
+  TEXT("term", true),
+  { "fixed", SK_BOOL, false, NULL, NULL, 0, 0, 0 },
+  TEXT("explain", false),
+  { "admitted", SK_TEXTLIST, false, NULL, NULL, 0, 0, 0 },
+  { "avoid", SK_MAPLIST, false, vocab_avoid_keys, NULL, 0, 0, 0 },
+  TEXT("note", false),
+  END
+};
+
+static const struct skey vocab_org_keys[] = {
+  TEXT("name", true), TEXT("short", false),
+  { "variants", SK_TEXTLIST, false, NULL, NULL, 0, 0, 0 },
+  END
+};
+
+const struct skey spec_vocab_keys[] = {
+  { "organisation", SK_MAP, false, vocab_org_keys, NULL, 0, 0, 0 },
+  { "terms", SK_MAPLIST, true, vocab_term_keys, NULL, 0, 0, 0 },
+  { "words", SK_TEXTLIST, false, NULL, NULL, 0, 0, 0 },
   END
 };
 
@@ -446,7 +476,7 @@ static void validate_value(struct vctx *v, const struct skey *k,
   }
   bool want_scalar = k->type == SK_TEXT || k->type == SK_INT || k->type == SK_DATE ||
                      k->type == SK_ENUM || k->type == SK_LANG || k->type == SK_NUMBER ||
-                     k->type == SK_COLOUR;
+                     k->type == SK_COLOUR || k->type == SK_BOOL;
   bool want_seq = k->type == SK_TEXTLIST || k->type == SK_ENUMLIST ||
                   k->type == SK_MAPLIST || k->type == SK_ROWS || k->type == SK_BLOCKS;
   bool want_map = k->type == SK_MAP || k->type == SK_VARS;
@@ -510,6 +540,10 @@ static void validate_value(struct vctx *v, const struct skey *k,
            val->text.s);
     break;
   }
+  case SK_BOOL:
+    if (strcmp(val->text.s, "true") != 0 && strcmp(val->text.s, "false") != 0)
+      verr(v, val, "spec.value", NULL, "'%s' must be true or false, not '%s'", name, val->text.s);
+    break;
   case SK_LANG:
     if (!is_language(val->text.s))
       verr(v, val, "spec.value", NULL,

@@ -1,0 +1,557 @@
+/* lint_vocab.c - the organisation's word list applied to a letter.
+ *
+ * Rules (docs/vocabulary.md explains each):
+ *   vocabulary.avoid          a variant the organisation does not use
+ *   vocabulary.spelling       a term with fixed spelling and capitals (DigiD)
+ *   vocabulary.explain        a term to explain, not explained at first use
+ *   consistency.synonym       two words for one concept in one letter
+ *   consistency.organisation  the organisation's name written another way
+ *
+ * Matching knows Dutch inflection (uitkering, uitkeringen; aanvragen,
+ * aangevraagd: hunspell's stem plus our own rules, lint_word_form) and
+ * compounds: hyphenated ones part by part (WW-uitkering) and closed ones
+ * (uitkeringsbedrag) when the rest of the word is itself a word, so that
+ * a listed word inside an unrelated longer word is not taken for it. */
+#include "lint_int.h"
+#include <string.h>
+
+enum vm_kind { VM_TERM, VM_ADMITTED, VM_AVOID, VM_ORG, VM_ORG_VARIANT };
+
+struct vmatch {
+  enum vm_kind kind;
+  size_t       term, avoid;    /* indices into the list */
+  int          word;           /* the concept's word: 0 the term, 1+ admitted */
+  char       **words;          /* lower-case tokens of the listed phrase */
+  size_t       nwords;
+  const char  *listed;         /* as written in the list */
+};
+
+struct vindex {
+  GHashTable *first;           /* lower-case first word -> GPtrArray of vmatch */
+  GPtrArray  *all;             /* owns the vmatches */
+  GHashTable *known;           /* lower-case words the list spells */
+  GHashTable *explains;        /* words with an explanation, as written */
+};
+
+static void vmatch_free(void *p)
+{
+  struct vmatch *m = p;
+  g_strfreev(m->words);
+  g_free(m);
+}
+
+static void vindex_free(void *p)
+{
+  struct vindex *x = p;
+  g_hash_table_destroy(x->first);
+  g_ptr_array_unref(x->all);
+  g_hash_table_destroy(x->known);
+  g_hash_table_destroy(x->explains);
+  g_free(x);
+}
+
+/* Splits a listed phrase the way texts are split, so that "Werk &
+ * Inkomen" and "WW-uitkering" line up with the tokens of a letter. */
+static void add_entry(struct vindex *x, enum vm_kind kind, size_t term, size_t avoid, int word,
+                      const char *listed)
+{
+  struct tokens tk;
+  tokens_build(&tk, listed, strlen(listed));
+  if (tk.n == 0) { tokens_free(&tk); return; }
+  struct vmatch *m = g_new0(struct vmatch, 1);
+  *m = (struct vmatch){ kind, term, avoid, word, g_new0(char *, tk.n + 1), tk.n, listed };
+  for (size_t i = 0; i < tk.n; i++) {
+    m->words[i] = token_lower(&tk, i);
+    if (tk.t[i].kind == TOK_WORD) g_hash_table_add(x->known, g_strdup(m->words[i]));
+  }
+  tokens_free(&tk);
+  g_ptr_array_add(x->all, m);
+  GPtrArray *list = g_hash_table_lookup(x->first, m->words[0]);
+  if (!list) {
+    list = g_ptr_array_new();
+    g_hash_table_insert(x->first, g_strdup(m->words[0]), list);
+  }
+  g_ptr_array_add(list, m);
+}
+
+void lint_vocab_prepare(struct vocab *v)
+{
+  if (!v || v->index) return;
+  struct vindex *x = g_new0(struct vindex, 1);
+  x->first = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+                                   (GDestroyNotify)g_ptr_array_unref);
+  x->all = g_ptr_array_new_with_free_func(vmatch_free);
+  x->known = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  x->explains = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  for (size_t i = 0; i < v->nterms; i++) {
+    const struct vocab_term *t = &v->terms[i];
+    add_entry(x, VM_TERM, i, 0, 0, t->term);
+    if (t->explain) g_hash_table_add(x->explains, g_strdup(t->term));
+    for (size_t j = 0; j < t->nadmitted; j++) add_entry(x, VM_ADMITTED, i, 0, (int)j + 1, t->admitted[j]);
+    for (size_t j = 0; j < t->navoid; j++) add_entry(x, VM_AVOID, i, j, 0, t->avoid[j].word);
+  }
+  if (v->org_name) {
+    add_entry(x, VM_ORG, 0, 0, 0, v->org_name);
+    /* "Werk & Inkomen" also written "Werk en Inkomen": a variant, listed or not. */
+    if (strstr(v->org_name, " & ")) {
+      char **parts = g_strsplit(v->org_name, " & ", -1);
+      char *alt = g_strjoinv(" en ", parts);
+      g_strfreev(parts);
+      bool listed = false;
+      for (size_t j = 0; j < v->norg_variants; j++) listed = listed || !g_ascii_strcasecmp(alt, v->org_variants[j]);
+      if (!listed) vocab_add_org_variant(v, alt);
+      g_free(alt);
+    }
+  }
+  for (size_t j = 0; j < v->norg_variants; j++) add_entry(x, VM_ORG_VARIANT, 0, j, 0, v->org_variants[j]);
+  if (v->org_short) g_hash_table_add(x->known, g_utf8_strdown(v->org_short, -1));
+  for (size_t j = 0; j < v->nwords; j++) g_hash_table_add(x->known, g_utf8_strdown(v->words[j], -1));
+  v->index = x;
+  v->index_free = vindex_free;
+}
+
+bool vocab_explains(const struct vocab *v, const char *word)
+{
+  const struct vindex *x = v ? v->index : NULL;
+  return x && g_hash_table_contains(x->explains, word);
+}
+
+/* Lemma candidates of an inflected lower-case word by stripping endings:
+ * the listed word is then confirmed with lint_word_form. */
+static const char *const endings[] = { "'s", "en", "es", "ers", "s", "e", "n", "te", "ten", "de",
+                                       "den", "t", "d" };
+
+static bool known_form(const struct vindex *x, const char *w)
+{
+  if (g_hash_table_contains(x->known, w)) return true;
+  size_t n = strlen(w);
+  for (size_t i = 0; i < G_N_ELEMENTS(endings); i++) {
+    size_t e = strlen(endings[i]);
+    if (n <= e + 2 || strcmp(w + n - e, endings[i]) != 0) continue;
+    char *base = g_strndup(w, n - e);
+    bool ok = g_hash_table_contains(x->known, base) && lint_word_form(base, w);
+    /* een klantmanager -> klantmanagers; werkmap -> werkmappen */
+    if (!ok && n - e >= 2 && base[n - e - 1] == base[n - e - 2]) {
+      base[n - e - 1] = '\0';
+      ok = g_hash_table_contains(x->known, base);
+    }
+    g_free(base);
+    if (ok) return true;
+  }
+  return false;
+}
+
+bool vocab_knows(const struct lint_data *d, const struct vocab *v, const char *word)
+{
+  (void)d;
+  const struct vindex *x = v ? v->index : NULL;
+  if (!x) return false;
+  char *low = g_utf8_strdown(word, -1);
+  bool ok = known_form(x, low);
+  if (!ok && strchr(low, '-')) {
+    ok = true;
+    char **parts = g_strsplit(low, "-", -1);
+    for (char **p = parts; *p && ok; p++) ok = !**p || known_form(x, *p);
+    g_strfreev(parts);
+  }
+  g_free(low);
+  return ok;
+}
+
+/* ---- matching ------------------------------------------------------------------------- */
+
+/* True when the lower-case token W is the listed word L in some form. */
+static bool word_matches(const struct lint_data *d, const char *l, const char *w)
+{
+  if (!strcmp(l, w)) return true;
+  if (lint_word_form(l, w)) return true;
+  /* hunspell stems some compounds to their first part (clientnummer ->
+   * client): an inflection adds a few letters at most. */
+  const char *lemma = lint_lemma(d, w);
+  return strlen(w) <= strlen(lemma) + 4 && !strcmp(lemma, l);
+}
+
+struct hit {
+  const struct vmatch *m;
+  size_t               from, to;     /* tokens [from, to) */
+  size_t               off, len;     /* bytes in the text: the part that matched */
+  bool                 part;         /* inside a compound */
+};
+
+/* Entries whose first word could be W: W itself, its lemma, W minus an
+ * ending. Calls FN for each candidate list. */
+static void candidates(const struct lint_data *d, const struct vindex *x, const char *w,
+                       void (*fn)(GPtrArray *, void *), void *ctx)
+{
+  GPtrArray *seen[16];
+  size_t nseen = 0;
+  char *keys[G_N_ELEMENTS(endings) + 2];
+  size_t nk = 0, n = strlen(w);
+  keys[nk++] = g_strdup(w);
+  keys[nk++] = g_strdup(lint_lemma(d, w));
+  for (size_t i = 0; i < G_N_ELEMENTS(endings); i++) {
+    size_t e = strlen(endings[i]);
+    if (n > e + 2 && !strcmp(w + n - e, endings[i])) keys[nk++] = g_strndup(w, n - e);
+  }
+  for (size_t i = 0; i < nk; i++) {
+    GPtrArray *list = g_hash_table_lookup(x->first, keys[i]);
+    bool dup = false;
+    for (size_t j = 0; j < nseen; j++) dup = dup || seen[j] == list;
+    if (list && !dup && nseen < G_N_ELEMENTS(seen)) {
+      seen[nseen++] = list;
+      fn(list, ctx);
+    }
+    g_free(keys[i]);
+  }
+}
+
+struct find {
+  const struct lint_data *d;
+  const struct vindex    *x;
+  char                  **low;
+  size_t                  i, end;       /* token, sentence end */
+  const char             *word;         /* the (part of the) word looked up */
+  bool                    single;       /* one-word entries only */
+  bool                    avoid_only;   /* only variants to avoid */
+  struct hit              best;
+};
+
+static void try_list(GPtrArray *list, void *ctx)
+{
+  struct find *f = ctx;
+  for (guint k = 0; k < list->len; k++) {
+    const struct vmatch *m = list->pdata[k];
+    bool name = m->kind == VM_ORG || m->kind == VM_ORG_VARIANT;
+    if ((f->single && m->nwords > 1) || (f->avoid_only && m->kind != VM_AVOID)) continue;
+    /* Names are not inflected; words are. */
+    if (name ? strcmp(m->words[0], f->word) != 0 : !word_matches(f->d, m->words[0], f->word))
+      continue;
+    size_t j = 1;
+    for (; j < m->nwords; j++) {
+      size_t ti = f->i + j;
+      if (ti >= f->end) break;
+      if (strcmp(f->low[ti], m->words[j]) != 0 && (name || !word_matches(f->d, m->words[j], f->low[ti])))
+        break;
+    }
+    if (j < m->nwords) continue;
+    if (!f->best.m || m->nwords > f->best.m->nwords) {
+      f->best.m = m;
+      f->best.from = f->i;
+      f->best.to = f->i + m->nwords;
+    }
+  }
+}
+
+static bool spelled(const struct lint_data *d, const char *w)
+{
+  return g_utf8_strlen(w, -1) >= 3 && (lint_is_frequent_exact(d, w) || lint_spell_ok(d, w));
+}
+
+/* Looks W up among the one-word variants to avoid. */
+static bool avoided(struct find *f, const char *w)
+{
+  f->word = w;
+  f->single = f->avoid_only = true;
+  candidates(f->d, f->x, w, try_list, f);
+  return f->best.m != NULL;
+}
+
+/* A variant to avoid as the head (bijstands|uitkering) or the first part
+ * (cliënt|nummer) of a closed compound: the other part must be a word of
+ * its own, so that a listed word inside an unrelated word is left alone.
+ * Sets the hit's byte range within the lower-case token W. */
+static bool compound(struct find *f, const char *w)
+{
+  size_t n = strlen(w);
+  for (size_t k = 3; k + 4 <= n; k++) {
+    if ((w[k] & 0xC0) == 0x80) continue;               /* inside a character */
+    char *pre = g_strndup(w, k);
+    bool pre_word = spelled(f->d, pre);
+    if (!pre_word && k > 4 && pre[k - 1] == 's') {      /* a linking s */
+      pre[k - 1] = '\0';
+      pre_word = spelled(f->d, pre);
+    }
+    g_free(pre);
+    if (pre_word && avoided(f, w + k)) {
+      f->best.off = k;
+      f->best.len = n - k;
+      return true;
+    }
+    if (!spelled(f->d, w + k)) continue;
+    /* the first part, with or without its linking s or e(n) */
+    static const char *const links[] = { "", "s", "en", "e" };
+    for (size_t l = 0; l < G_N_ELEMENTS(links); l++) {
+      size_t ln = strlen(links[l]);
+      if (k <= ln + 2 || strncmp(w + k - ln, links[l], ln) != 0) continue;
+      char *base = g_strndup(w, k - ln);
+      GPtrArray *list = g_hash_table_lookup(f->x->first, base);
+      for (guint j = 0; list && j < list->len && !f->best.m; j++) {
+        const struct vmatch *m = list->pdata[j];
+        if (m->kind == VM_AVOID && m->nwords == 1) {
+          f->best.m = m;
+          f->best.off = 0;
+          f->best.len = k - ln;
+        }
+      }
+      g_free(base);
+      if (f->best.m) return true;
+    }
+  }
+  return false;
+}
+
+/* Finds the entry at token I, as a whole word, a phrase, a part of a
+ * hyphenated word or a part of a closed compound. */
+static struct hit find_at(const struct lint_data *d, const struct vindex *x,
+                          const struct tokens *tk, char **low, size_t i, size_t end)
+{
+  struct find f = { d, x, low, i, end, low[i], false, false, { 0 } };
+  candidates(d, x, low[i], try_list, &f);
+  const struct token *t = &tk->t[i];
+  if (f.best.m) {
+    f.best.off = t->off;
+    f.best.len = tk->t[f.best.to - 1].off + tk->t[f.best.to - 1].len - t->off;
+    return f.best;
+  }
+  const char *w = low[i];
+  size_t n = strlen(w);
+  if (n != t->len) return f.best;              /* lower case changed the bytes: leave it */
+  f.best.from = i;
+  f.best.to = i + 1;
+  f.best.part = true;
+  if (strchr(w, '-')) {
+    char *copy = g_strdup(w);
+    for (char *p = copy, *q; p && *p; p = q) {
+      q = strchr(p, '-');
+      if (q) *q++ = '\0';
+      f.word = p;
+      f.single = true;
+      candidates(d, x, p, try_list, &f);
+      if (f.best.m) {
+        f.best.off = t->off + (size_t)(p - copy);
+        f.best.len = strlen(p);
+        break;
+      }
+    }
+    g_free(copy);
+    return f.best;
+  }
+  if (g_utf8_strlen(w, -1) >= 7 && compound(&f, w)) f.best.off += t->off;
+  return f.best;
+}
+
+/* ---- findings ----------------------------------------------------------------------- */
+
+struct vcheck {
+  struct unit             *u;
+  const struct lint_data  *d;
+  const struct vocab      *v;
+  const struct text       *t;
+  const struct tokens     *tk;
+  char                   **low;
+  struct lint_state       *st;
+};
+
+/* The replacement for an avoided word as written: spliced into a compound,
+ * and with a plural or other plain ending carried over. */
+static char *replacement(const struct vcheck *c, const struct hit *h, const char *use)
+{
+  const struct token *t = &c->tk->t[h->from];
+  if (h->m->nwords > 1 || strchr(use, ' ')) return g_strdup(use);
+  const char *word = c->tk->s + t->off;
+  GString *g = g_string_new(NULL);
+  if (h->part) {
+    g_string_append_len(g, word, (gssize)(h->off - t->off));
+    g_string_append(g, use);
+    g_string_append_len(g, c->tk->s + h->off + h->len, (gssize)(t->off + t->len - h->off - h->len));
+    return g_string_free(g, FALSE);
+  }
+  const char *listed = h->m->words[0], *low = c->low[h->from];
+  size_t ln = strlen(listed);
+  g_string_append(g, use);
+  if (!strncmp(low, listed, ln) && strlen(low) > ln && strlen(low) - ln <= 3)
+    g_string_append(g, low + ln);
+  if (t->cap && !h->part) {                      /* Sentence start: Klanten */
+    gunichar first = g_utf8_get_char(g->str);
+    char buf[8];
+    int n = g_unichar_to_utf8(g_unichar_toupper(first), buf);
+    const char *rest = g_utf8_next_char(g->str);
+    char *up = g_strdup_printf("%.*s%s", n, buf, rest);
+    g_string_free(g, TRUE);
+    return up;
+  }
+  return g_string_free(g, FALSE);
+}
+
+static void report_avoid(const struct vcheck *c, const struct hit *h)
+{
+  const struct vocab_term *term = &c->v->terms[h->m->term];
+  const struct vocab_avoid *a = &term->avoid[h->m->avoid];
+  const char *use = a->use ? a->use : term->term;
+  char *sugg = replacement(c, h, use);
+  /* The finding covers what the suggestion replaces: the whole word. */
+  size_t off = h->part ? c->tk->t[h->from].off : h->off;
+  size_t len = h->part ? c->tk->t[h->from].len : h->len;
+  char *whole = g_strndup(c->tk->s + off, len);
+  diag_text(&c->u->diags, DIAG_WARNING, "vocabulary.avoid", c->t, off, len, sugg,
+            "'%s': write '%s' instead (%s)", whole, sugg, a->reason);
+  g_free(whole);
+  g_free(sugg);
+}
+
+/* A fixed spelling: DigiD, not Digid or DIGID. A lower-case term may
+ * start with a capital at the start of a sentence. */
+static void check_fixed(const struct vcheck *c, const struct hit *h, bool sentence_start)
+{
+  const struct vocab_term *term = &c->v->terms[h->m->term];
+  const char *as = c->tk->s + h->off;
+  size_t n = strlen(term->term);
+  if (h->len >= n && !strncmp(as, term->term, n)) return;
+  if (sentence_start && h->len >= n && g_unichar_islower(g_utf8_get_char(term->term))) {
+    const char *a2 = g_utf8_next_char(as), *t2 = g_utf8_next_char(term->term);
+    if (!strncmp(a2, t2, n - (size_t)(t2 - term->term))) return;
+  }
+  char *here = g_strndup(as, h->len);
+  char *sugg = g_strconcat(term->term, h->len > n ? as + n : "", NULL);
+  diag_text(&c->u->diags, DIAG_WARNING, "vocabulary.spelling", c->t, h->off, h->len, sugg,
+            "'%s': the organisation writes '%s'", here, term->term);
+  g_free(sugg);
+  g_free(here);
+}
+
+static bool low_at(const struct vcheck *c, size_t i, size_t end, const char *w)
+{
+  return i < end && !strcmp(c->low[i], w);
+}
+
+/* Explained at its first use: "arbeidsdeskundige (iemand die ...)",
+ * "... (WW)", "WW: ...", "een WGA-uitkering, dat is ...", "X betekent",
+ * "X is een ...", or a next sentence that starts "Dat is" / "Dit betekent". */
+static bool explained(const struct vcheck *c, const struct hit *h, size_t send, size_t next_end)
+{
+  const struct tokens *tk = c->tk;
+  size_t i = h->to;
+  if (i < send && tk->t[i].kind == TOK_PUNCT && strchr("(:", tk->s[tk->t[i].off])) return true;
+  if (h->from >= 2 && tk->t[h->from - 1].kind == TOK_PUNCT && tk->s[tk->t[h->from - 1].off] == '(')
+    return true;
+  for (size_t j = i; j < send && j < i + 4; j++) {
+    if (low_at(c, j, send, "betekent") || low_at(c, j, send, "oftewel") || low_at(c, j, send, "ofwel") ||
+        low_at(c, j, send, "heet") || low_at(c, j, send, "noemen") ||
+        (low_at(c, j, send, "wil") && low_at(c, j + 1, send, "zeggen")) ||
+        ((low_at(c, j, send, "dat") || low_at(c, j, send, "dit")) && low_at(c, j + 1, send, "is")) ||
+        (j == i && (low_at(c, j, send, "is") || low_at(c, j, send, "zijn")) &&
+         (low_at(c, j + 1, send, "een") || low_at(c, j + 1, send, "iemand") ||
+          low_at(c, j + 1, send, "mensen") || low_at(c, j + 1, send, "de") || low_at(c, j + 1, send, "het"))))
+      return true;
+  }
+  if (send < next_end)
+    for (size_t j = send; j < next_end && j < send + 3; j++)
+      if (low_at(c, j, next_end, "betekent") ||
+          ((low_at(c, j, next_end, "dat") || low_at(c, j, next_end, "dit")) &&
+           (low_at(c, j + 1, next_end, "is") || low_at(c, j + 1, next_end, "betekent"))))
+        return true;
+  return false;
+}
+
+static void check_explain(const struct vcheck *c, const struct hit *h, size_t send, size_t next_end)
+{
+  const struct vocab_term *term = &c->v->terms[h->m->term];
+  gpointer key = GSIZE_TO_POINTER(h->m->term + 1);
+  if (!term->explain || g_hash_table_contains(c->st->terms_seen, key)) return;
+  g_hash_table_add(c->st->terms_seen, key);
+  if (explained(c, h, send, next_end)) return;
+  char *here = g_strndup(c->tk->s + h->off, h->len);
+  char *sugg = g_strdup_printf("%s (%s)", here, term->explain);
+  diag_text(&c->u->diags, DIAG_WARNING, "vocabulary.explain", c->t, h->off, h->len, sugg,
+            "'%s' is not explained; explain it the first time, for example: '%s'", here, sugg);
+  g_free(sugg);
+  g_free(here);
+}
+
+/* Two words for one concept: the letter's first word for it is the norm. */
+static void check_concept(const struct vcheck *c, const struct hit *h)
+{
+  const struct vocab_term *term = &c->v->terms[h->m->term];
+  if (term->nadmitted == 0) return;
+  gpointer key = GSIZE_TO_POINTER(h->m->term + 1);
+  struct first_use *f = g_hash_table_lookup(c->st->concepts, key);
+  if (!f) {
+    f = g_new0(struct first_use, 1);
+    f->cls = h->m->word;
+    f->t = c->t;
+    f->off = h->off;
+    f->len = h->len;
+    f->shown = g_strndup(c->tk->s + h->off, h->len);
+    f->line = text_locate(c->t, h->off).line;
+    g_hash_table_insert(c->st->concepts, key, f);
+    return;
+  }
+  if (f->cls == h->m->word) return;
+  char rkey[64];
+  snprintf(rkey, sizeof rkey, "concept/%zu/%d", h->m->term, h->m->word);
+  if (g_hash_table_contains(c->st->reported, rkey)) return;
+  g_hash_table_add(c->st->reported, g_strdup(rkey));
+  const char *first_word = f->cls ? term->admitted[f->cls - 1] : term->term;
+  char *here = g_strndup(c->tk->s + h->off, h->len);
+  struct diag *dg = diag_text(&c->u->diags, DIAG_WARNING, "consistency.synonym", c->t, h->off,
+                              h->len, first_word,
+                              "'%s': this letter calls it '%s' (first used at line %u); use one "
+                              "word for one thing", here, f->shown, f->line);
+  char note[256];
+  snprintf(note, sizeof note, "'%s' first used here", f->shown);
+  diag_note_text(&c->u->diags, dg, f->t, f->off, f->len, note);
+  g_free(here);
+}
+
+static void check_org(const struct vcheck *c, const struct hit *h)
+{
+  const char *name = c->v->org_name;
+  char *here = g_strndup(c->tk->s + h->off, h->len);
+  if (h->m->kind == VM_ORG && !strcmp(here, name)) {
+    consistency_use(c->u, c->st, CONS_ORGANISATION, 0, c->t, h->off, h->len, NULL,
+                    "consistency.organisation", "writes the organisation's name as");
+    g_free(here);
+    return;
+  }
+  const struct first_use *f = &c->st->first[CONS_ORGANISATION];
+  struct diag *dg;
+  if (f->cls >= 0)
+    dg = diag_text(&c->u->diags, DIAG_WARNING, "consistency.organisation", c->t, h->off, h->len,
+                   name, "'%s': the organisation is called '%s' (first used at line %u)", here,
+                   name, f->line);
+  else
+    dg = diag_text(&c->u->diags, DIAG_WARNING, "consistency.organisation", c->t, h->off, h->len,
+                   name, "'%s': the organisation is called '%s'", here, name);
+  if (f->cls >= 0) diag_note_text(&c->u->diags, dg, f->t, f->off, f->len, "the name first used here");
+  g_free(here);
+}
+
+void lint_vocabulary(struct unit *u, const struct lint_data *d, const struct lint_cfg *cfg,
+                     const struct text *t, const struct tokens *tk, char **low,
+                     struct lint_state *st)
+{
+  const struct vindex *x = cfg->vocab->index;
+  if (!x) return;
+  struct vcheck c = { u, d, cfg->vocab, t, tk, low, st };
+  for (size_t si = 0; si < tk->nsent; si++) {
+    const struct sentence *s = &tk->sent[si];
+    size_t next_end = si + 1 < tk->nsent ? tk->sent[si + 1].end : s->end;
+    for (size_t i = s->first; i < s->end; i++) {
+      if (tk->t[i].kind != TOK_WORD) continue;
+      struct hit h = find_at(d, x, tk, low, i, s->end);
+      if (!h.m) continue;
+      switch (h.m->kind) {
+      case VM_AVOID: report_avoid(&c, &h); break;
+      case VM_TERM:
+        if (c.v->terms[h.m->term].fixed) check_fixed(&c, &h, i == s->first);
+        check_explain(&c, &h, s->end, next_end);
+        check_concept(&c, &h);
+        break;
+      case VM_ADMITTED: check_concept(&c, &h); break;
+      case VM_ORG:
+      case VM_ORG_VARIANT: check_org(&c, &h); break;
+      }
+      i = h.to - 1;
+    }
+  }
+}
