@@ -133,6 +133,7 @@ struct lint_data {
   GHashTable       *syllable_fix;    /* word -> syllables (GUINT_TO_POINTER) */
   void             *hyph;            /* HyphenDict (lint_syllables.c) */
   void             *hunspell;        /* Hunhandle (lint_words.c) */
+  void             *hunspell_en;     /* English, for loanwords; may be NULL */
   GHashTable       *stem_cache;      /* word -> lemma (or "" when none) */
   GHashTable       *syllable_cache;  /* word -> syllables, as counted */
   GHashTable       *frequent_cache;  /* word -> 1 frequent, 2 not */
@@ -145,6 +146,11 @@ bool lint_word_form(const char *listed, const char *w);
 /* Spelling with hunspell and the organisation's own words: true when WORD
  * (as written) is known. Cached. */
 bool lint_spell_ok(const struct lint_data *d, const char *word);
+/* True when W (LEN bytes) can be the first part of a compound whose
+ * second part is left out: "nabetalings- en terugvorderingsbeleid". */
+bool lint_compound_part_ok(const struct lint_data *d, const char *w, size_t len);
+/* True when WORD is English (the optional en_US dictionary). */
+bool lint_spell_english(const struct lint_data *d, const char *word);
 /* hunspell's best suggestion for WORD, or NULL; caller g_free()s. */
 char *lint_spell_suggest(const struct lint_data *d, const char *word);
 

@@ -11,9 +11,33 @@
 #include "lint_int.h"
 #include <string.h>
 
+/* Words with capitals inside (DigiD, CompetentNL, MijnWIN) are names. */
+static bool inner_capital(const char *w, size_t len)
+{
+  const char *end = w + len;
+  for (const char *p = g_utf8_next_char(w); p < end; p = g_utf8_next_char(p))
+    if (g_unichar_isupper(g_utf8_get_char(p))) return true;
+  return false;
+}
+
+/* U+2010 and U+2011 (non-breaking) hyphens as plain ones. */
+static char *plain_hyphens(const char *w, size_t len)
+{
+  GString *g = g_string_new_len(w, (gssize)len);
+  for (;;) {
+    char *p = strstr(g->str, "\xe2\x80\x90");
+    if (!p) p = strstr(g->str, "\xe2\x80\x91");
+    if (!p) break;
+    gssize at = p - g->str;
+    g_string_erase(g, at, 3);
+    g_string_insert_c(g, at, '-');
+  }
+  return g_string_free(g, FALSE);
+}
+
 static bool word_known(const struct lint_data *d, const char *w, size_t len)
 {
-  char *word = g_strndup(w, len);
+  char *word = plain_hyphens(w, len);
   bool ok = lint_spell_ok(d, word);
   if (!ok && strchr(word, '-')) {
     /* WW-uitkering: each part on its own; parts in capitals are fine. */
@@ -66,9 +90,17 @@ void lint_spelling(struct unit *u, const struct lint_data *d, const struct lint_
       const char *w = tk->s + tok->off;
       bool digit = false;
       for (size_t j = 0; j < tok->len; j++) digit = digit || g_ascii_isdigit(w[j]);
-      if (digit || substituted(t, tok->off) || ignored(st, w, tok->len)) continue;
+      if (digit || substituted(t, tok->off) || ignored(st, w, tok->len) ||
+          inner_capital(w, tok->len))
+        continue;
+      /* "nabetalings- en ...": the first part of a compound whose second
+       * part is left out; checked as such. */
+      bool cut = tok->off + tok->len + 1 < t->len && tk->s[tok->off + tok->len] == '-' &&
+                 tk->s[tok->off + tok->len + 1] == ' ';
+      if (cut && lint_compound_part_ok(d, w, tok->len)) continue;
       char *word = g_strndup(w, tok->len);
-      if ((c->vocab && vocab_knows(d, c->vocab, word)) || word_known(d, w, tok->len)) {
+      if ((c->vocab && vocab_knows(d, c->vocab, word)) || word_known(d, w, tok->len) ||
+          lint_spell_english(d, word)) {
         g_free(word);
         continue;
       }

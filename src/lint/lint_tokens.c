@@ -171,7 +171,8 @@ static size_t scan_word(const char *s, size_t len, size_t i)
   while (i < len) {
     gunichar c = char_at(s, len, i);
     if (g_unichar_isalnum(c) || g_unichar_ismark(c)) { i += char_len(s, len, i); continue; }
-    if ((c == '-' || c == '\'' || c == 0x2019) && i + 1 < len) {
+    /* inner hyphens (also U+2010 and the non-breaking U+2011) and apostrophes */
+    if ((c == '-' || c == 0x2010 || c == 0x2011 || c == '\'' || c == 0x2019) && i + 1 < len) {
       size_t n = char_len(s, len, i);
       gunichar d = char_at(s, len, i + n);
       if (g_unichar_isalnum(d)) { i += n; continue; }
@@ -179,6 +180,18 @@ static size_t scan_word(const char *s, size_t len, size_t i)
     break;
   }
   return i;
+}
+
+/* An HTML character reference (&amp; &#8211;): its length, or 0. */
+static size_t html_entity(const char *s, size_t len, size_t i)
+{
+  if (s[i] != '&') return 0;
+  size_t j = i + 1;
+  bool num = j < len && s[j] == '#';
+  if (num) j++;
+  size_t from = j;
+  while (j < len && j - from < 8 && (num ? g_ascii_isdigit(s[j]) : g_ascii_isalpha(s[j]))) j++;
+  return j - from >= 2 && j < len && s[j] == ';' ? j + 1 - i : 0;
 }
 
 static void tokenize(struct tokens *tk, const char *s, size_t len)
@@ -216,7 +229,11 @@ static void tokenize(struct tokens *tk, const char *s, size_t len)
       }
     }
     line_start = false;
-    if (s[i] == '{' && i + 1 < len && s[i + 1] == '{') {
+    size_t ent = html_entity(s, len, i);
+    if (ent) {
+      end = i + ent;            /* &amp; in text copied from a web page: punctuation */
+      kind = TOK_PUNCT;
+    } else if (s[i] == '{' && i + 1 < len && s[i + 1] == '{') {
       const char *close = g_strstr_len(s + i, (gssize)(len - i), "}}");
       end = close ? (size_t)(close - s) + 2 : len;
       kind = TOK_VAR;

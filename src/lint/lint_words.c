@@ -87,14 +87,6 @@ static bool difficult_line(struct lint_data *d, char *line, const char **why, vo
   return true;
 }
 
-static bool org_line(struct lint_data *d, char *line, const char **why, void *ctx)
-{
-  (void)ctx;
-  if (strpbrk(line, " \t")) { *why = "one word per line"; return false; }
-  Hunspell_add(d->hunspell, line);
-  return true;
-}
-
 static bool syllable_line(struct lint_data *d, char *line, const char **why, void *ctx)
 {
   (void)ctx;
@@ -365,13 +357,94 @@ static bool frequent_by_rules(const struct lint_data *d, const char *w)
   return found;
 }
 
-bool lint_spell_ok(const struct lint_data *d, const char *word)
+static bool spell_cached(const struct lint_data *d, const char *word, int depth);
+
+/* Prefixes that make compounds without being words of their own. */
+static const char *const prefixes[] = {
+  "anti", "co", "ex", "inter", "mega", "micro", "mini", "multi", "non", "post", "pre",
+  "pro", "pseudo", "semi", "super",
+};
+
+static bool head_word(const struct lint_data *d, const char *left)
+{
+  for (size_t i = 0; i < G_N_ELEMENTS(prefixes); i++)
+    if (!strcmp(left, prefixes[i])) return true;
+  /* Rare three-letter words (kee, kon) would let typos through: only
+   * everyday ones (mei, wet) start a compound. */
+  long n = g_utf8_strlen(left, -1);
+  if (n < 3 || (n == 3 && !lint_is_frequent_exact(d, left))) return false;
+  /* legacy|systemen, learning|module: English first parts are common */
+  return Hunspell_spell(d->hunspell, left) ||
+         (g_utf8_strlen(left, -1) >= 4 && d->hunspell_en && Hunspell_spell(d->hunspell_en, left));
+}
+
+/* A left part of a compound: a word, or a word and a linking s
+ * (arbeid|s|beperkten), but not a word in s with another s (kennis|s). */
+static bool compound_head(const struct lint_data *d, const char *w, size_t k)
+{
+  char *left = g_strndup(w, k);
+  bool ok = head_word(d, left);
+  if (!ok && k >= 4 && left[k - 1] == 's' && left[k - 2] != 's') {
+    left[k - 1] = '\0';
+    ok = head_word(d, left);
+  }
+  g_free(left);
+  return ok;
+}
+
+bool lint_compound_part_ok(const struct lint_data *d, const char *w, size_t len)
+{
+  char *low = g_utf8_strdown(w, (gssize)len);
+  bool ok = compound_head(d, low, strlen(low)) || spell_cached(d, low, 0);
+  g_free(low);
+  return ok;
+}
+
+/* Dutch writes compounds as one word and no dictionary lists them all:
+ * doenvermogen, achtmaandenverslag. A lower-case word of 7 letters or more
+ * is spelled right when it splits into a known word (with a linking s)
+ * and a known word or such a compound itself, each part of 4 letters at
+ * least, up to three parts. */
+static bool compound_ok(const struct lint_data *d, const char *w, int depth)
+{
+  size_t n = strlen(w);
+  if (depth > 2 || g_utf8_strlen(w, -1) < 7 || g_unichar_isupper(g_utf8_get_char(w))) return false;
+  for (size_t k = 3; k + 4 <= n; k++) {
+    if ((w[k] & 0xC0) == 0x80 || g_utf8_strlen(w + k, -1) < 4) continue;
+    if (spell_cached(d, w + k, depth + 1) && compound_head(d, w, k)) return true;
+  }
+  return false;
+}
+
+static bool spell_cached(const struct lint_data *d, const char *word, int depth)
 {
   guint cached = GPOINTER_TO_UINT(g_hash_table_lookup(d->spell_cache, word));
   if (cached) return cached == 1;
   bool ok = Hunspell_spell(d->hunspell, word) != 0;
+  /* Eén at the start of a sentence: the capital of één. */
+  if (!ok && g_str_has_prefix(word, "E\xc3\xa9")) {
+    char *low = g_strconcat("\xc3\xa9", word + 1, NULL);
+    ok = Hunspell_spell(d->hunspell, low) != 0;
+    g_free(low);
+  }
+  if (!ok) {
+    /* A capital at the start of a sentence: Werkzoekendendienstverlening. */
+    char *low = g_utf8_strdown(word, -1);
+    ok = compound_ok(d, low, depth);
+    g_free(low);
+  }
   g_hash_table_insert(d->spell_cache, g_strdup(word), GUINT_TO_POINTER(ok ? 1u : 2u));
   return ok;
+}
+
+bool lint_spell_ok(const struct lint_data *d, const char *word)
+{
+  return spell_cached(d, word, 0);
+}
+
+bool lint_spell_english(const struct lint_data *d, const char *word)
+{
+  return d->hunspell_en && Hunspell_spell(d->hunspell_en, word) != 0;
 }
 
 /* hunspell orders its suggestions by its own edit rules ("aanfraag" ->
@@ -460,13 +533,10 @@ struct lint_data *lint_data_load(struct unit *u, const char *datadir)
   g_free(syl);
   index_difficult(d, entries);
   d->hyph = syllables_load(datadir);
-  /* The organisation's own words (names, product names, terms) are
-   * correct spelling too. */
-  if (d->hunspell) {
-    char *org = g_build_filename(datadir, "wordlist", "organisatie.txt", NULL);
-    if (g_file_test(org, G_FILE_TEST_IS_REGULAR)) rc |= read_list(u, d, org, org_line, NULL);
-    g_free(org);
-  }
+  /* English words in a Dutch text are loanwords or quotes, not spelling
+   * mistakes; the English dictionary is optional. */
+  if (g_file_test("/usr/share/hunspell/en_US.dic", G_FILE_TEST_IS_REGULAR))
+    d->hunspell_en = Hunspell_create("/usr/share/hunspell/en_US.aff", "/usr/share/hunspell/en_US.dic");
   if (!d->hyph || !d->hunspell) {
     diag_file(&u->diags, DIAG_ERROR, "wordlist.read", "/usr/share",
               "cannot load the Dutch %s; install %s", d->hyph ? "dictionary" : "hyphenation patterns",
@@ -497,6 +567,7 @@ void lint_data_free(struct lint_data *d)
   }
   g_free(d->difficult);
   if (d->hunspell) Hunspell_destroy(d->hunspell);
+  if (d->hunspell_en) Hunspell_destroy(d->hunspell_en);
   syllables_free(d->hyph);
   free(d);
 }
