@@ -27,7 +27,10 @@ static void check_one(const struct text *t, const char *where, void *ctx)
   if (!t->s) return;
   for (size_t i = 0; i < G_N_ELEMENTS(prose); i++)
     if (!strcmp(where, prose[i])) {
+      w->st->title = !strcmp(where, "subject") || !strcmp(where, "heading") ||
+                     !strcmp(where, "timeline.step") || g_str_has_suffix(where, ".title");
       lint_text(w->u, w->d, w->c, t, w->st, w->m);
+      w->st->title = false;
       return;
     }
 }

@@ -85,6 +85,7 @@ struct lint_state {
   GHashTable      *reported;     /* "rule/class" already reported once */
   GHashTable      *concepts;     /* term index -> struct first_use* of its first word */
   struct first_use first[CONS_COUNT];
+  bool             title;        /* the text being checked is a title or heading */
 };
 
 /* Spelling findings for the words of T (lint_spelling.c). */

@@ -457,7 +457,8 @@ static void check_explain(const struct vcheck *c, const struct hit *h, size_t se
 {
   const struct vocab_term *term = &c->v->terms[h->m->term];
   gpointer key = GSIZE_TO_POINTER(h->m->term + 1);
-  if (!term->explain || g_hash_table_contains(c->st->terms_seen, key)) return;
+  /* A subject or heading names the term; the text below it explains it. */
+  if (!term->explain || c->st->title || g_hash_table_contains(c->st->terms_seen, key)) return;
   g_hash_table_add(c->st->terms_seen, key);
   if (explained(c, h, send, next_end)) return;
   char *here = g_strndup(c->tk->s + h->off, h->len);
