@@ -200,6 +200,15 @@ static void print_excerpt(FILE *out, const struct srcfile *src, const struct dia
   fputc('\n', out);
 }
 
+/* True when MSG already shows S in quotes ("did you mean 'aanvraag'?"). */
+static bool quotes(const char *msg, const char *s)
+{
+  size_t n = strlen(s);
+  for (const char *p = strchr(msg, '\''); p; p = strchr(p + 1, '\''))
+    if (!strncmp(p + 1, s, n) && p[n + 1] == '\'') return true;
+  return false;
+}
+
 void diag_print(FILE *out, const struct diag *d, bool color)
 {
   if (color) fputs("\033[1m", out);
@@ -213,7 +222,7 @@ void diag_print(FILE *out, const struct diag *d, bool color)
   if (d->rule_id) fprintf(out, " [%s]", d->rule_id);
   fputc('\n', out);
   if (d->src && d->line) print_excerpt(out, d->src, d, color);
-  if (d->suggestion && !strstr(d->message, d->suggestion))
+  if (d->suggestion && !quotes(d->message, d->suggestion))
     fprintf(out, "      = suggestion: %s\n", d->suggestion);
   if (d->note) {
     const struct diag_note *n = d->note;

@@ -10,11 +10,13 @@
 #include <unistd.h>
 
 static const char usage[] =
-  "usage: beeldbrief check-text [--format text|json] FILE|-\n"
+  "usage: beeldbrief check-text [--format text|json] FILE|-...\n"
   "\n"
-  "Checks plain Dutch text (- reads standard input) for B1 readability and\n"
+  "Checks plain Dutch text (- reads standard input) for B1 readability,\n"
+  "the organisation's word list, consistent notations and spelling, and\n"
   "prints every finding as file:line:col with the text's figures\n"
-  "(words per sentence, Flesch-Douma, estimated level).\n"
+  "(words per sentence, Flesch-Douma, estimated level). Each file is\n"
+  "checked on its own; json takes one file.\n"
   "\n"
   "  --format text|json   text for people (default), json for tools:\n"
   "                       {\"metrics\": {...}, \"diagnostics\": [...]}\n"
@@ -67,14 +69,17 @@ static void write_json(const struct unit *u, const struct metrics *m)
   fputs(u->diags.n ? "\n]}\n" : "]}\n", stdout);
 }
 
-static void write_text(const struct unit *u, const struct metrics *m)
+static void write_text(const struct unit *u, const struct metrics *m, const char *name)
 {
   diag_list_print(stdout, &u->diags, want_color(stdout));
+  if (name) printf("%s: ", name);
   printf("%u sentences, %u words, %.1f words per sentence, %.2f syllables per word\n"
          "Flesch-Douma %.0f, Brouwer %.0f, %.0f%% frequent words, estimated level %s\n",
          m->sentences, m->words, m->words_per_sentence, m->syllables_per_word, m->flesch_douma,
          m->brouwer, 100 * m->frequent_share, m->level ? m->level : "-");
 }
+
+static int check_one(const char *path, bool json, bool emit, const char *config, bool several);
 
 int cmd_check_text(int argc, char **argv)
 {
@@ -99,10 +104,21 @@ int cmd_check_text(int argc, char **argv)
     if (c == 'f') return usage_error("check-text", "--format is text or json, not '%s'", optarg);
     return usage_error("check-text", "unknown option '%s'", argv[optind - 1]);
   }
-  if (optind != argc - 1) return usage_error("check-text", "give one file, or - for standard input");
+  if (optind == argc) return usage_error("check-text", "give a file, or - for standard input");
 
+  if (json && argc - optind > 1) return usage_error("check-text", "--format json takes one file");
+  int rc = EXIT_OK;
+  for (int i = optind; i < argc; i++) {
+    int frc = check_one(argv[i], json, emit, config, argc - optind > 1);
+    if (frc > rc) rc = frc;
+  }
+  return rc;
+}
+
+static int check_one(const char *path, bool json, bool emit, const char *config, bool several)
+{
   struct unit *u = unit_new();
-  struct srcfile *sf = read_input(argv[optind], u);
+  struct srcfile *sf = read_input(path, u);
   const struct lint_data *d = sf ? pipeline_lint_data(u) : NULL;
   struct metrics m = { 0 };
   int rc = EXIT_USAGE;
@@ -133,7 +149,7 @@ int cmd_check_text(int argc, char **argv)
       return EXIT_OK;
     }
     struct lint_cfg cfg;
-    if (pipeline_config(u, strcmp(argv[optind], "-") ? argv[optind] : "./-", config, &cfg) != 0) {
+    if (pipeline_config(u, strcmp(path, "-") ? path : "./-", config, &cfg) != 0) {
       diag_list_print(stderr, &u->diags, want_color(stderr));
       unit_free(u);
       return EXIT_USAGE;
@@ -142,7 +158,7 @@ int cmd_check_text(int argc, char **argv)
     metrics_finish(&m);
     diag_list_sort(&u->diags);
     rc = diag_list_has_errors(&u->diags) ? EXIT_FINDINGS : EXIT_OK;
-    if (json) write_json(u, &m); else write_text(u, &m);
+    if (json) write_json(u, &m); else write_text(u, &m, several ? path : NULL);
   } else {
     if (sf) srcfile_free(sf);
     diag_list_print(stderr, &u->diags, want_color(stderr));

@@ -352,35 +352,61 @@ struct vcheck {
   struct lint_state       *st;
 };
 
-/* The replacement for an avoided word as written: spliced into a compound,
- * and with a plural or other plain ending carried over. */
+/* The first letter of S in upper case (a sentence start). */
+static char *capitalised(const char *s)
+{
+  char buf[8];
+  int n = g_unichar_to_utf8(g_unichar_toupper(g_utf8_get_char(s)), buf);
+  return g_strdup_printf("%.*s%s", n, buf, g_utf8_next_char(s));
+}
+
+/* True when W (one word) is spelled right, so that a suggestion made by
+ * splicing or inflecting can be trusted. */
+static bool plausible(const struct vcheck *c, const char *w)
+{
+  const struct vindex *x = c->v->index;
+  char *low = g_utf8_strdown(w, -1);
+  bool ok = g_hash_table_contains(x->known, low) || lint_spell_ok(c->d, w) || lint_spell_ok(c->d, low);
+  g_free(low);
+  return ok;
+}
+
+/* The replacement for an avoided word as written: spliced into a compound
+ * (cliëntnummer -> klantnummer, with a linking s where Dutch needs one),
+ * with a plain ending carried over (cliënten -> klanten) when the result
+ * is a word; otherwise the listed replacement as it is. */
 static char *replacement(const struct vcheck *c, const struct hit *h, const char *use)
 {
   const struct token *t = &c->tk->t[h->from];
   if (h->m->nwords > 1 || strchr(use, ' ')) return g_strdup(use);
   const char *word = c->tk->s + t->off;
-  GString *g = g_string_new(NULL);
+  char *out = NULL;
   if (h->part) {
-    g_string_append_len(g, word, (gssize)(h->off - t->off));
-    g_string_append(g, use);
-    g_string_append_len(g, c->tk->s + h->off + h->len, (gssize)(t->off + t->len - h->off - h->len));
-    return g_string_free(g, FALSE);
+    const char *after = c->tk->s + h->off + h->len;
+    size_t nafter = t->off + t->len - h->off - h->len;
+    char *before = g_strndup(word, h->off - t->off);
+    out = g_strdup_printf("%s%s%.*s", before, use, (int)nafter, after);
+    if (!plausible(c, out) && nafter > 0 && after[0] != '-') {
+      g_free(out);
+      out = g_strdup_printf("%s%ss%.*s", before, use, (int)nafter, after);
+      if (!plausible(c, out)) { g_free(out); out = NULL; }
+    }
+    g_free(before);
+    return out ? out : g_strdup(use);
   }
   const char *listed = h->m->words[0], *low = c->low[h->from];
   size_t ln = strlen(listed);
-  g_string_append(g, use);
-  if (!strncmp(low, listed, ln) && strlen(low) > ln && strlen(low) - ln <= 3)
-    g_string_append(g, low + ln);
-  if (t->cap && !h->part) {                      /* Sentence start: Klanten */
-    gunichar first = g_utf8_get_char(g->str);
-    char buf[8];
-    int n = g_unichar_to_utf8(g_unichar_toupper(first), buf);
-    const char *rest = g_utf8_next_char(g->str);
-    char *up = g_strdup_printf("%.*s%s", n, buf, rest);
-    g_string_free(g, TRUE);
-    return up;
+  if (!strncmp(low, listed, ln) && strlen(low) > ln && strlen(low) - ln <= 3) {
+    out = g_strconcat(use, low + ln, NULL);
+    if (!plausible(c, out)) { g_free(out); out = NULL; }
   }
-  return g_string_free(g, FALSE);
+  if (!out) out = g_strdup(use);
+  if (t->cap && g_unichar_islower(g_utf8_get_char(out))) {   /* Sentence start: Klanten */
+    char *up = capitalised(out);
+    g_free(out);
+    out = up;
+  }
+  return out;
 }
 
 static void report_avoid(const struct vcheck *c, const struct hit *h)
@@ -427,13 +453,19 @@ static bool low_at(const struct vcheck *c, size_t i, size_t end, const char *w)
 /* Explained at its first use: "arbeidsdeskundige (iemand die ...)",
  * "... (WW)", "WW: ...", "een WGA-uitkering, dat is ...", "X betekent",
  * "X is een ...", or a next sentence that starts "Dat is" / "Dit betekent". */
-static bool explained(const struct vcheck *c, const struct hit *h, size_t send, size_t next_end)
+static bool explained(const struct vcheck *c, const struct hit *h, size_t sfirst, size_t send,
+                      size_t next_end)
 {
   const struct tokens *tk = c->tk;
   size_t i = h->to;
   if (i < send && tk->t[i].kind == TOK_PUNCT && strchr("(:", tk->s[tk->t[i].off])) return true;
   if (h->from >= 2 && tk->t[h->from - 1].kind == TOK_PUNCT && tk->s[tk->t[h->from - 1].off] == '(')
     return true;
+  /* explained before it: "Dit gesprek heet een hoorzitting." */
+  for (size_t j = sfirst; j < h->from; j++)
+    if (low_at(c, j, send, "heet") || low_at(c, j, send, "heten") || low_at(c, j, send, "noemen") ||
+        low_at(c, j, send, "noemt") || low_at(c, j, send, "noemden"))
+      return true;
   for (size_t j = i; j < send && j < i + 4; j++) {
     if (low_at(c, j, send, "betekent") || low_at(c, j, send, "oftewel") || low_at(c, j, send, "ofwel") ||
         low_at(c, j, send, "heet") || low_at(c, j, send, "noemen") ||
@@ -453,16 +485,18 @@ static bool explained(const struct vcheck *c, const struct hit *h, size_t send, 
   return false;
 }
 
-static void check_explain(const struct vcheck *c, const struct hit *h, size_t send, size_t next_end)
+static void check_explain(const struct vcheck *c, const struct hit *h, size_t sfirst, size_t send,
+                          size_t next_end)
 {
   const struct vocab_term *term = &c->v->terms[h->m->term];
   gpointer key = GSIZE_TO_POINTER(h->m->term + 1);
   /* A subject or heading names the term; the text below it explains it. */
   if (!term->explain || c->st->title || g_hash_table_contains(c->st->terms_seen, key)) return;
   g_hash_table_add(c->st->terms_seen, key);
-  if (explained(c, h, send, next_end)) return;
+  if (explained(c, h, sfirst, send, next_end)) return;
   char *here = g_strndup(c->tk->s + h->off, h->len);
-  char *sugg = g_strdup_printf("%s (%s)", here, term->explain);
+  /* A fixed term in its own spelling, whatever the text did to it. */
+  char *sugg = g_strdup_printf("%s (%s)", term->fixed ? term->term : here, term->explain);
   diag_text(&c->u->diags, DIAG_WARNING, "vocabulary.explain", c->t, h->off, h->len, sugg,
             "'%s' is not explained; explain it the first time, for example: '%s'", here, sugg);
   g_free(sugg);
@@ -545,7 +579,7 @@ void lint_vocabulary(struct unit *u, const struct lint_data *d, const struct lin
       case VM_AVOID: report_avoid(&c, &h); break;
       case VM_TERM:
         if (c.v->terms[h.m->term].fixed) check_fixed(&c, &h, i == s->first);
-        check_explain(&c, &h, s->end, next_end);
+        check_explain(&c, &h, s->first, s->end, next_end);
         check_concept(&c, &h);
         break;
       case VM_ADMITTED: check_concept(&c, &h); break;
