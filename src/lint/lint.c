@@ -21,10 +21,22 @@ struct walk {
   struct metrics         *m;
 };
 
+/* Data fields read like text but not as sentences: their times, dates and
+ * phone numbers still follow the letter's notation. */
+static const char *const notation_only[] = {
+  "action.when", "action.where", "timeline.date", "contact.phone", "contact.hours",
+  "sender.phone", "sender.hours",
+};
+
 static void check_one(const struct text *t, const char *where, void *ctx)
 {
   struct walk *w = ctx;
   if (!t->s) return;
+  for (size_t i = 0; i < G_N_ELEMENTS(notation_only); i++)
+    if (!strcmp(where, notation_only[i])) {
+      lint_notations(w->u, t, w->st);
+      return;
+    }
   for (size_t i = 0; i < G_N_ELEMENTS(prose); i++)
     if (!strcmp(where, prose[i])) {
       w->st->title = !strcmp(where, "subject") || !strcmp(where, "heading") ||
@@ -148,6 +160,8 @@ void lint_letter(struct unit *u, const struct lint_data *d, const struct lint_cf
   check_one(&l->subject, "subject", &w);
   check_one(&l->key_title, "key-message.title", &w);
   check_one(&l->key_text, "key-message.text", &w);
+  check_one(&l->sender.phone, "sender.phone", &w);
+  check_one(&l->sender.hours, "sender.hours", &w);
   metrics_add(total, &head);
   for (size_t i = 0; i < l->nblocks; i++) {
     struct metrics bm = { 0 };

@@ -96,6 +96,8 @@ void lint_spelling(struct unit *u, const struct lint_data *d, const struct lint_
 /* Consistency of notations within the letter (lint_consistency.c). */
 void lint_consistency(struct unit *u, const struct text *t, const struct tokens *tk,
                       char **low, struct lint_state *st);
+/* Only the notations of T (a data field such as an appointment's time). */
+void lint_notations(struct unit *u, const struct text *t, struct lint_state *st);
 /* Records the first use of notation CLS in category CAT at bytes [off,
  * off+len) of T, or reports a later use of another notation once, with a
  * note at the first. HOW completes "this letter ... 'first'" ("writes

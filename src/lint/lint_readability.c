@@ -671,6 +671,18 @@ void lint_text(struct unit *u, const struct lint_data *d, const struct lint_cfg 
   tokens_free(&tk);
 }
 
+void lint_notations(struct unit *u, const struct text *t, struct lint_state *st)
+{
+  if (!t->s || !*t->s) return;
+  struct tokens tk;
+  tokens_build(&tk, t->s, t->len);
+  char **low = g_new0(char *, tk.n + 1);
+  for (size_t i = 0; i < tk.n; i++) low[i] = token_lower(&tk, i);
+  lint_consistency(u, t, &tk, low, st);
+  g_strfreev(low);
+  tokens_free(&tk);
+}
+
 /* ---- metrics ------------------------------------------------------------------------------ */
 
 void metrics_finish(struct metrics *m)

@@ -87,7 +87,8 @@ static size_t count_digits(const char *s, size_t a, size_t b)
 }
 
 /* A phone number: starts with 0 or +31 and has 10 or more digits in
- * groups separated by single spaces or dashes. Returns its end or 0. */
+ * groups separated by single spaces or dashes, or is a free or paid
+ * service number of 8 or more (0800 0543, 0900-1234). Returns its end or 0. */
 static size_t scan_phone(const char *s, size_t len, size_t i)
 {
   if (!(s[i] == '0' || (s[i] == '+' && i + 1 < len && g_ascii_isdigit(s[i + 1])))) return 0;
@@ -102,7 +103,9 @@ static size_t scan_phone(const char *s, size_t len, size_t i)
     else break;
   }
   size_t digits = count_digits(s, i, end);
-  return digits >= 10 && digits <= 13 ? end : 0;
+  bool service = !strncmp(s + i, "0800", 4) || !strncmp(s + i, "0900", 4) ||
+                 !strncmp(s + i, "0906", 4) || !strncmp(s + i, "0909", 4);
+  return (digits >= 10 || (service && digits >= 8)) && digits <= 13 ? end : 0;
 }
 
 /* An IBAN, with or without spaces: two capitals, two digits, then 10 to

@@ -126,6 +126,14 @@ letter "$T/letters/vars.yaml" '{{ plaats }} is open op dinsdag.' 'variables: { p
 "$B" lint "$T/letters/vars.yaml" >"$T/out" 2>&1
 check "the value of a variable is not checked for spelling" sh -c "! grep -q spelling '$T/out'"
 
+# Data fields (an appointment's time, a contact block's phone number) follow
+# the letter's notation too.
+letter "$T/letters/fields.yaml" 'Het gesprek is om 10.00 uur. Bel bij vragen 0800 123 45 67.' \
+  "$(printf '  - action:\n      items:\n        - what: Kom naar het gesprek.\n          when: dinsdag 9 december om 9:30\n  - contact:\n      phone: 0800-1234567\n')"
+"$B" lint "$T/letters/fields.yaml" >"$T/out" 2>&1
+check "action.when: 9:30 at 19:39 after 10.00 uur" grep -q "fields.yaml:19:39: warning: '9:30': this letter writes times as '10.00 uur'" "$T/out"
+check "contact.phone: at 21:14 after 0800 123 45 67" grep -q "fields.yaml:21:14: warning: '0800-1234567': this letter writes phone numbers as '0800 123 45 67'" "$T/out"
+
 # ---- a set of letters: notations compared across files ----------------------------
 letter "$T/letters/a.yaml" 'Het gesprek is om 10.00 uur.'
 letter "$T/letters/b.yaml" 'Het gesprek is om 9:45.'
