@@ -1,10 +1,13 @@
 /* fuzz_text.c - libFuzzer harness for the text checks (check-text).
  *
  * Any valid UTF-8 goes through the tokenizer, the sentence splitter, the
- * syllable counter and every readability rule with the real word lists;
+ * syllable counter, every readability rule, the organisation's word list,
+ * the consistency checks and the spelling check with the real word lists;
  * findings and figures must come out without a crash or a leak. */
 #include "../src/base/unit.h"
 #include "../src/lint/lint.h"
+#include "../src/model/vocab.h"
+#include "../src/spec/spec.h"
 #include <glib.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -15,13 +18,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
   static struct lint_data *d;
+  static struct vocab *v;
   static FILE *null;
   if (!d) {
     struct unit *boot = unit_new();
     d = lint_data_load(boot, ".");
+    v = spec_load_vocab(boot, "wordlist/organisatie.yaml");
     unit_free(boot);
     null = fopen("/dev/null", "w");
-    if (!d) abort();
+    if (!d || !v) abort();
+    lint_vocab_prepare(v);
   }
   if (!g_utf8_validate((const char *)data, (gssize)size, NULL)) return 0;
   struct unit *u = unit_new();
@@ -33,6 +39,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                     .nsegs = 1, .literal = true };
   struct lint_cfg cfg;
   lint_cfg_defaults(&cfg);
+  cfg.vocab = v;
   struct metrics m = { 0 };
   lint_text(u, d, &cfg, &t, NULL, &m);
   metrics_finish(&m);
