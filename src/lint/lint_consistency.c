@@ -83,6 +83,16 @@ static bool clock_shape(const char *s, size_t len, char *sep)
   return hour <= 24 && min < 60;
 }
 
+/* A clock time, or a range written as one token: 9.00-17.00, 13:00-15:00. */
+static bool clock_or_range(const char *s, size_t len, char *sep)
+{
+  if (clock_shape(s, len, sep)) return true;
+  const char *dash = memchr(s, '-', len);
+  char sep2;
+  return dash && clock_shape(s, (size_t)(dash - s), sep) &&
+         clock_shape(dash + 1, len - (size_t)(dash - s) - 1, &sep2) && sep2 == *sep;
+}
+
 static bool is_low(char **low, size_t n, size_t i, const char *w)
 {
   return i < n && !strcmp(low[i], w);
@@ -94,7 +104,7 @@ static int time_class(const struct tokens *tk, char **low, size_t i)
 {
   const struct token *t = &tk->t[i];
   char sep;
-  if (t->kind != TOK_NUMBER || !clock_shape(tk->s + t->off, t->len, &sep)) return -1;
+  if (t->kind != TOK_NUMBER || !clock_or_range(tk->s + t->off, t->len, &sep)) return -1;
   if (sep == ':') return 1;
   static const char *const before[] = { "om", "van", "vanaf", "tot", "tussen", "na", "voor", "rond" };
   for (size_t j = 0; i > 0 && j < G_N_ELEMENTS(before); j++)
@@ -108,12 +118,12 @@ static int time_class(const struct tokens *tk, char **low, size_t i)
   return -1;
 }
 
-/* The time in the other notation: 9:45 -> 9.45 uur. */
+/* The time (or range) in the other notation: 9:45 -> 9.45 uur. */
 static char *time_as(const char *s, size_t len, int cls)
 {
   char *out = g_strndup(s, len);
-  char *p = strpbrk(out, ".:");
-  if (p) *p = cls ? ':' : '.';
+  for (char *p = out; *p; p++)
+    if (*p == '.' || *p == ':') *p = cls ? ':' : '.';
   if (cls == 0) {
     char *full = g_strconcat(out, " uur", NULL);
     g_free(out);
@@ -128,18 +138,32 @@ static const char *const months[] = {
   "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
   "september", "oktober", "november", "december",
 };
+static const char *const month_abbr[] = {
+  "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+};
 
+/* 1-12 for a month name, -1..-12 for an abbreviation (apr, apr.), 0 else. */
 static int month_of(const char *w)
 {
   for (int i = 0; i < 12; i++)
     if (!strcmp(w, months[i])) return i + 1;
+  size_t n = strlen(w);
+  if (n && w[n - 1] == '.') n--;
+  for (int i = 0; i < 12; i++)
+    if (n == strlen(month_abbr[i]) && !strncmp(w, month_abbr[i], n)) return -(i + 1);
+  if (n == 4 && !strncmp(w, "sept", 4)) return -9;
   return 0;
 }
 
-enum { DATE_WORDS, DATE_DASH, DATE_SLASH, DATE_DOT, DATE_ISO };
+/* Date notations. Numeric ones also differ in leading zeros (01-04-2026,
+ * 1-4-2026) and in two-figure years (01-04-26). */
+enum { DATE_WORDS, DATE_ABBR, DATE_DASH, DATE_SLASH, DATE_DOT, DATE_ISO };
+#define DATE_PADDED 8
+#define DATE_SHORT_YEAR 16
 
-/* A numeric date: d-m-yyyy, d/m/yyyy, d.m.yyyy or yyyy-mm-dd. Returns the
- * class and the day, month and year, or -1. */
+/* A numeric date: d-m-yyyy, d/m/yyyy, d.m.yyyy (also with yy) or
+ * yyyy-mm-dd. Returns the class with its flags, and the day, month and
+ * year, or -1. */
 static int numeric_date(const char *s, size_t len, int *d, int *m, int *y)
 {
   char buf[16];
@@ -154,25 +178,34 @@ static int numeric_date(const char *s, size_t len, int *d, int *m, int *y)
   snprintf(f, sizeof f, "%%d%c%%d%c%%d%%n", sep, sep);
   if (!sep || strchr("-/.", sep) == NULL || sscanf(buf, f, &a, &b, &c, &n) != 3 || (size_t)n != len)
     return -1;
-  if (sep == '-' && a >= 1000) { *y = a; *m = b; *d = c; }
-  else { *d = a; *m = b; *y = c; }
+  const char *second = strchr(buf, sep) + 1, *third = strchr(second, sep) + 1;
+  if (sep == '-' && a >= 1000 && second - buf == 5) {
+    *y = a; *m = b; *d = c;
+    return *m >= 1 && *m <= 12 && *d >= 1 && *d <= 31 ? DATE_ISO | DATE_PADDED : -1;
+  }
+  *d = a; *m = b; *y = c;
+  int flags = (second - buf == 3 && third - second == 3) ? DATE_PADDED : 0;
+  if (strlen(third) == 2) { *y += 2000; flags |= DATE_SHORT_YEAR; }
+  else if (strlen(third) != 4) return -1;
   if (*d < 1 || *d > 31 || *m < 1 || *m > 12 || *y < 1900 || *y > 2200) return -1;
-  if (sep == '-' && a >= 1000) return DATE_ISO;
-  return sep == '-' ? DATE_DASH : sep == '/' ? DATE_SLASH : DATE_DOT;
+  return (sep == '-' ? DATE_DASH : sep == '/' ? DATE_SLASH : DATE_DOT) | flags;
 }
 
-static char *date_as(int cls, int d, int m, int y, bool padded)
+static char *date_as(int cls, int d, int m, int y)
 {
-  switch (cls) {
-  case DATE_WORDS: return y ? g_strdup_printf("%d %s %d", d, months[m - 1], y)
-                            : g_strdup_printf("%d %s", d, months[m - 1]);
-  case DATE_ISO: return g_strdup_printf("%04d-%02d-%02d", y, m, d);
-  default: {
-    char sep = cls == DATE_DASH ? '-' : cls == DATE_SLASH ? '/' : '.';
-    return padded ? g_strdup_printf("%02d%c%02d%c%d", d, sep, m, sep, y)
-                  : g_strdup_printf("%d%c%d%c%d", d, sep, m, sep, y);
+  int base = cls & 7;
+  if (base == DATE_WORDS || base == DATE_ABBR) {
+    const char *mn = base == DATE_WORDS ? months[m - 1] : month_abbr[m - 1];
+    const char *dot = base == DATE_ABBR && strcmp(mn, "mei") ? "." : "";
+    return y ? g_strdup_printf("%d %s%s %d", d, mn, dot, y) : g_strdup_printf("%d %s%s", d, mn, dot);
   }
-  }
+  if (base == DATE_ISO) return g_strdup_printf("%04d-%02d-%02d", y, m, d);
+  char sep = base == DATE_DASH ? '-' : base == DATE_SLASH ? '/' : '.';
+  int yy = cls & DATE_SHORT_YEAR ? y % 100 : y;
+  const char *yf = cls & DATE_SHORT_YEAR ? "%02d" : "%d";
+  char fmt[32];
+  snprintf(fmt, sizeof fmt, cls & DATE_PADDED ? "%%02d%c%%02d%c%s" : "%%d%c%%d%c%s", sep, sep, yf);
+  return g_strdup_printf(fmt, d, m, yy);
 }
 
 static void check_date(struct unit *u, const struct text *t, const struct tokens *tk, char **low,
@@ -186,21 +219,24 @@ static void check_date(struct unit *u, const struct text *t, const struct tokens
   if (tok->len <= 2 && i + 1 < tk->n && (m = month_of(low[i + 1])) != 0) {
     d = atoi(s);
     if (d < 1 || d > 31) return;
-    cls = DATE_WORDS;
-    end = tk->t[i + 1].off + tk->t[i + 1].len;
-    if (i + 2 < tk->n && tk->t[i + 2].kind == TOK_NUMBER && tk->t[i + 2].len == 4) {
-      y = atoi(tk->s + tk->t[i + 2].off);
-      end = tk->t[i + 2].off + 4;
+    cls = m > 0 ? DATE_WORDS : DATE_ABBR;
+    m = m > 0 ? m : -m;
+    size_t last = i + 1;
+    /* "apr." may come as a word and a full stop */
+    if (cls == DATE_ABBR && i + 2 < tk->n && tk->t[i + 2].kind == TOK_PUNCT && tk->s[tk->t[i + 2].off] == '.')
+      last = i + 2;
+    end = tk->t[last].off + tk->t[last].len;
+    if (last + 1 < tk->n && tk->t[last + 1].kind == TOK_NUMBER && tk->t[last + 1].len == 4) {
+      y = atoi(tk->s + tk->t[last + 1].off);
+      end = tk->t[last + 1].off + 4;
     }
   } else if ((cls = numeric_date(s, tok->len, &d, &m, &y)) < 0) {
     return;
   }
   const struct first_use *f = &st->first[CONS_DATE];
   char *sugg = NULL;
-  if (f->cls >= 0 && f->cls != cls) {
-    bool padded = f->shown && f->shown[0] == '0';
-    if (!(f->cls != DATE_WORDS && !y)) sugg = date_as(f->cls, d, m, y, padded);
-  }
+  bool words = (f->cls & 7) == DATE_WORDS || (f->cls & 7) == DATE_ABBR;
+  if (f->cls >= 0 && f->cls != cls && (words || y)) sugg = date_as(f->cls, d, m, y);
   consistency_use(u, st, CONS_DATE, cls, t, tok->off, end - tok->off, sugg, "consistency.date",
                   "writes dates as");
   g_free(sugg);
@@ -209,16 +245,21 @@ static void check_date(struct unit *u, const struct text *t, const struct tokens
 /* ---- amounts --------------------------------------------------------------------------- */
 
 enum { CUR_SIGN_SPACE, CUR_SIGN, CUR_EUR, CUR_WORD };
-enum { CENTS_DIGITS, CENTS_DASH, CENTS_NONE };
+/* cents: 12,50 / 12,- / 12 / 12.50 (an English decimal point) */
+enum { CENTS_COMMA, CENTS_DASH, CENTS_NONE, CENTS_POINT };
+/* thousands: 1.250 / 1250 / 1,250 */
+enum { GROUP_DOT, GROUP_NONE, GROUP_COMMA };
 
 struct amount {
-  int      currency, cents_style;
-  bool     grouped, big;          /* 1.250 rather than 1250; 1000 or more */
+  int      currency, cents_style, grouping;
+  bool     big;                   /* 1000 or more */
   char     euros[32], cents[3];   /* digits only */
 };
 
-/* Reads "€ 1.250,00", "€25,-", "EUR 1250" (an amount token) or a number
- * followed by "euro". False when the digits do not make an amount. */
+/* Reads "€ 1.250,00", "€25,-", "EUR 1250", "€ 1,250.00" (an amount token)
+ * or a number followed by "euro". The last separator is the decimal one
+ * when one or two digits (or a dash) follow it; the others group
+ * thousands and must each be followed by three digits. */
 static bool parse_amount(const char *s, size_t len, bool word, struct amount *a)
 {
   memset(a, 0, sizeof *a);
@@ -233,34 +274,50 @@ static bool parse_amount(const char *s, size_t len, bool word, struct amount *a)
     a->currency = i < len && !g_ascii_isdigit(s[i]) ? CUR_SIGN_SPACE : CUR_SIGN;
   }
   while (i < len && !g_ascii_isdigit(s[i])) i++;
-  size_t n = 0, digits_before_dot = 0;
-  bool dot = false;
+  const char *num = s + i;
+  size_t n = len - i;
+  /* the decimal part */
+  size_t intlen = n;
   a->cents_style = CENTS_NONE;
-  for (; i < len; i++) {
-    char c = s[i];
-    if (g_ascii_isdigit(c)) {
-      if (n + 1 < sizeof a->euros) a->euros[n++] = c;
-      if (!dot) digits_before_dot++;
-    } else if (c == '.') {
-      dot = true;
-    } else if (c == ',') {
-      if (i + 1 < len && s[i + 1] == '-') a->cents_style = CENTS_DASH;
-      else if (i + 2 < len + 0 && g_ascii_isdigit(s[i + 1]) && i + 3 == len && g_ascii_isdigit(s[i + 2])) {
-        a->cents_style = CENTS_DIGITS;
-        a->cents[0] = s[i + 1];
-        a->cents[1] = s[i + 2];
-      } else {
-        return false;
-      }
-      break;
-    } else {
-      return false;
+  if (n >= 2 && num[n - 2] == ',' && num[n - 1] == '-') {
+    a->cents_style = CENTS_DASH;
+    intlen = n - 2;
+  } else {
+    size_t p = n;
+    while (p > 0 && g_ascii_isdigit(num[p - 1])) p--;
+    size_t after = n - p;
+    /* one or two digits after the last separator: decimals (12,5 12,50
+     * 12.50); three: a thousands separator (1.250 1,250) */
+    if (p > 1 && (after == 1 || after == 2) && (num[p - 1] == ',' || num[p - 1] == '.')) {
+      a->cents_style = num[p - 1] == ',' ? CENTS_COMMA : CENTS_POINT;
+      a->cents[0] = num[p];
+      a->cents[1] = after == 2 ? num[p + 1] : '0';
+      intlen = p - 1;
     }
   }
-  a->euros[n] = '\0';
-  a->grouped = dot;
-  a->big = n >= 4;
-  return n > 0 && (!dot || digits_before_dot <= 3);
+  /* the whole euros, with their grouping */
+  size_t nd = 0, run = 0;
+  char group = 0;
+  a->grouping = GROUP_NONE;
+  for (size_t j = 0; j < intlen; j++) {
+    char c = num[j];
+    if (g_ascii_isdigit(c)) {
+      if (nd + 1 < sizeof a->euros) a->euros[nd++] = c;
+      run++;
+      continue;
+    }
+    if ((c != '.' && c != ',') || (group && c != group) || (run > 3) || !run) return false;
+    group = c;
+    run = 0;
+  }
+  if (group && run != 3) return false;
+  if (group) a->grouping = group == '.' ? GROUP_DOT : GROUP_COMMA;
+  /* a comma group with a comma decimal, or a point group with a point decimal, is not a notation */
+  if ((group == ',' && a->cents_style == CENTS_COMMA) || (group == '.' && a->cents_style == CENTS_POINT))
+    return false;
+  a->euros[nd] = '\0';
+  a->big = nd >= 4;
+  return nd > 0;
 }
 
 /* The amount A written as the letter's first amount F writes amounts. */
@@ -271,22 +328,20 @@ static char *amount_as(const struct amount *a, const struct amount *f)
   if (f->currency == CUR_SIGN) g_string_append(g, "€");
   if (f->currency == CUR_EUR) g_string_append(g, "EUR ");
   size_t n = strlen(a->euros);
-  bool group = a->big && (f->big ? f->grouped : true);
+  char sep = f->grouping == GROUP_DOT ? '.' : f->grouping == GROUP_COMMA ? ',' : 0;
+  if (!f->big && a->big) sep = f->cents_style == CENTS_POINT ? ',' : '.';
   for (size_t i = 0; i < n; i++) {
-    if (group && i && (n - i) % 3 == 0) g_string_append_c(g, '.');
+    if (sep && a->big && i && (n - i) % 3 == 0) g_string_append_c(g, sep);
     g_string_append_c(g, a->euros[i]);
   }
-  if (f->cents_style == CENTS_DIGITS) g_string_append_printf(g, ",%s", a->cents[0] ? a->cents : "00");
-  if (f->cents_style == CENTS_DASH && !a->cents[0]) g_string_append(g, ",-");
-  if (f->cents_style == CENTS_DASH && a->cents[0]) g_string_append_printf(g, ",%s", a->cents);
+  const char *cents = a->cents[0] ? a->cents : "00";
+  if (f->cents_style == CENTS_COMMA) g_string_append_printf(g, ",%s", cents);
+  if (f->cents_style == CENTS_POINT) g_string_append_printf(g, ".%s", cents);
+  if (f->cents_style == CENTS_DASH) g_string_append(g, a->cents[0] && strcmp(a->cents, "00") ? "," : ",-");
+  if (f->cents_style == CENTS_DASH && a->cents[0] && strcmp(a->cents, "00")) g_string_append(g, a->cents);
   if (f->currency == CUR_WORD) g_string_append(g, " euro");
   return g_string_free(g, FALSE);
 }
-
-struct amount_first {
-  struct amount a;
-  bool          set;
-};
 
 static void check_amount(struct unit *u, const struct text *t, const struct tokens *tk, char **low,
                          struct lint_state *st, size_t i)
@@ -298,22 +353,20 @@ static void check_amount(struct unit *u, const struct text *t, const struct toke
   struct amount a;
   if (!parse_amount(tk->s + tok->off, tok->len, word, &a)) return;
   size_t len = word ? tk->t[i + 1].off + tk->t[i + 1].len - tok->off : tok->len;
-  /* The first amount of each category is parsed again for the suggestion. */
+  /* The letter's norm: the first amount's currency and cents, and the
+   * grouping of the first amount of 1000 or more. */
   struct amount f = a;
   const struct first_use *fc = &st->first[CONS_CURRENCY];
   if (fc->cls >= 0) {
-    bool fw = fc->cls == CUR_WORD;
     const char *fs = fc->shown;
     size_t fl = strlen(fs);
-    if (fw) fl = (size_t)(strchr(fs, ' ') ? strchr(fs, ' ') - fs : (ptrdiff_t)fl);
+    bool fw = fc->cls == CUR_WORD;
+    if (fw && strchr(fs, ' ')) fl = (size_t)(strchr(fs, ' ') - fs);
     parse_amount(fs, fl, fw, &f);
   }
   const struct first_use *fb = &st->first[CONS_THOUSANDS];
-  if (fb->cls >= 0) f.grouped = fb->cls == 0, f.big = true;
-  const struct first_use *fd = &st->first[CONS_CENTS];
-  if (fd->cls >= 0) f.cents_style = fd->cls;
+  if (fb->cls >= 0) { f.grouping = fb->cls; f.big = true; }
   char *sugg = amount_as(&a, &f);
-  if (!strcmp(sugg, "")) { g_free(sugg); sugg = NULL; }
   /* One finding per amount, however many parts of its notation differ. */
   static const char how[] = "writes amounts as";
   if (!consistency_use(u, st, CONS_CURRENCY, a.currency, t, tok->off, len, sugg,
@@ -321,7 +374,7 @@ static void check_amount(struct unit *u, const struct text *t, const struct toke
       !consistency_use(u, st, CONS_CENTS, a.cents_style, t, tok->off, len, sugg,
                        "consistency.amount", how) &&
       a.big)
-    consistency_use(u, st, CONS_THOUSANDS, a.grouped ? 0 : 1, t, tok->off, len, sugg,
+    consistency_use(u, st, CONS_THOUSANDS, a.grouping, t, tok->off, len, sugg,
                     "consistency.amount", how);
   g_free(sugg);
 }

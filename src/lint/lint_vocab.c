@@ -165,10 +165,17 @@ static bool word_matches(const struct lint_data *d, const char *l, const char *w
 {
   if (!strcmp(l, w)) return true;
   if (lint_word_form(l, w)) return true;
+  /* Plurals that change a consonant: bewijs -> bewijzen, brief -> brieven. */
+  size_t ln = strlen(l), wn = strlen(w);
+  if (ln >= 3 && wn == ln + 2 && !strncmp(l, w, ln - 1) &&
+      ((l[ln - 1] == 's' && !strcmp(w + ln - 1, "zen")) || (l[ln - 1] == 'f' && !strcmp(w + ln - 1, "ven"))))
+    return true;
   /* hunspell stems some compounds to their first part (clientnummer ->
-   * client): an inflection adds a few letters at most. */
+   * client): an inflection adds a few letters at most. A listed plural
+   * (uitkeringsgelden) also finds its singular. */
   const char *lemma = lint_lemma(d, w);
-  return strlen(w) <= strlen(lemma) + 4 && !strcmp(lemma, l);
+  if (strlen(w) + 4 < strlen(lemma) || strlen(lemma) + 4 < strlen(w)) return false;
+  return !strcmp(lemma, l) || !strcmp(lemma, lint_lemma(d, l));
 }
 
 struct hit {
@@ -185,10 +192,14 @@ static void candidates(const struct lint_data *d, const struct vindex *x, const 
 {
   GPtrArray *seen[16];
   size_t nseen = 0;
-  char *keys[G_N_ELEMENTS(endings) + 2];
+  char *keys[G_N_ELEMENTS(endings) + 6];
   size_t nk = 0, n = strlen(w);
   keys[nk++] = g_strdup(w);
   keys[nk++] = g_strdup(lint_lemma(d, w));
+  keys[nk++] = g_strconcat(w, "en", NULL);          /* a listed plural */
+  keys[nk++] = g_strconcat(w, "s", NULL);
+  if (n > 5 && g_str_has_suffix(w, "zen")) keys[nk++] = g_strdup_printf("%.*ss", (int)(n - 3), w);
+  if (n > 5 && g_str_has_suffix(w, "ven")) keys[nk++] = g_strdup_printf("%.*sf", (int)(n - 3), w);
   for (size_t i = 0; i < G_N_ELEMENTS(endings); i++) {
     size_t e = strlen(endings[i]);
     if (n > e + 2 && !strcmp(w + n - e, endings[i])) keys[nk++] = g_strndup(w, n - e);
@@ -396,8 +407,14 @@ static char *replacement(const struct vcheck *c, const struct hit *h, const char
   }
   const char *listed = h->m->words[0], *low = c->low[h->from];
   size_t ln = strlen(listed);
+  size_t un = strlen(use);
   if (!strncmp(low, listed, ln) && strlen(low) > ln && strlen(low) - ln <= 3) {
     out = g_strconcat(use, low + ln, NULL);
+    if (!plausible(c, out)) { g_free(out); out = NULL; }
+  } else if (un > 2 && ln > 2 && strlen(low) == ln + 2 && !strncmp(low, listed, ln - 1) &&
+             use[un - 1] == listed[ln - 1]) {
+    /* bewijs -> bewijzen: the replacement changes its consonant the same way */
+    out = g_strdup_printf("%.*s%s", (int)(un - 1), use, low + ln - 1);
     if (!plausible(c, out)) { g_free(out); out = NULL; }
   }
   if (!out) out = g_strdup(use);
@@ -453,35 +470,86 @@ static bool low_at(const struct vcheck *c, size_t i, size_t end, const char *w)
 /* Explained at its first use: "arbeidsdeskundige (iemand die ...)",
  * "... (WW)", "WW: ...", "een WGA-uitkering, dat is ...", "X betekent",
  * "X is een ...", or a next sentence that starts "Dat is" / "Dit betekent". */
+static bool punct_at(const struct tokens *tk, size_t i, size_t end, char ch)
+{
+  return i < end && tk->t[i].kind == TOK_PUNCT && tk->s[tk->t[i].off] == ch;
+}
+
+/* Words that open a definition after "is"/"zijn"/"dat is": "is iemand die",
+ * "dat is een arts"; not "dat is verplicht", "is het met u eens". */
+static bool defines(const struct vcheck *c, size_t j, size_t end)
+{
+  static const char *const w[] = { "een", "iemand", "mensen", "de", "geld", "wat", "waar" };
+  for (size_t k = 0; k < G_N_ELEMENTS(w); k++)
+    if (low_at(c, j, end, w[k])) return true;
+  return false;
+}
+
+/* Brackets that explain, not "(mevrouw Jansen)" or "(zie de bijlage)". */
+static bool explaining_brackets(const struct vcheck *c, size_t open, size_t end)
+{
+  size_t j = open + 1;
+  if (j >= end) return false;
+  static const char *const not_def[] = { "zie", "mevrouw", "meneer", "de heer", "bijlage", "pagina" };
+  for (size_t k = 0; k < G_N_ELEMENTS(not_def); k++)
+    if (low_at(c, j, end, not_def[k])) return false;
+  /* a name: one or two capitalised words, "(Jansen)", "(Anna de Vries)";
+   * "(Wet werk en inkomen ...)" and "(WW)" explain */
+  const struct token *t = &c->tk->t[j];
+  if (!t->cap || t->allcaps) return true;
+  bool close = punct_at(c->tk, j + 1, end, ')');
+  bool next_cap = j + 1 < end && c->tk->t[j + 1].cap;
+  return !(close || next_cap || low_at(c, j + 1, end, "de") || low_at(c, j + 1, end, "van"));
+}
+
+/* The term explained right after it: "(...)", ": ...", "is iemand die",
+ * "betekent", "staat voor", "wil zeggen", ", dat is een ...". */
+static bool explained_after(const struct vcheck *c, size_t i, size_t end)
+{
+  const struct tokens *tk = c->tk;
+  if (punct_at(tk, i, end, '(')) return explaining_brackets(c, i, end);
+  if (punct_at(tk, i, end, ':')) return true;
+  if ((low_at(c, i, end, "is") || low_at(c, i, end, "zijn")) && defines(c, i + 1, end)) return true;
+  for (size_t j = i; j < end && j < i + 4; j++)
+    if (low_at(c, j, end, "betekent") || low_at(c, j, end, "oftewel") || low_at(c, j, end, "ofwel") ||
+        low_at(c, j, end, "heet") || low_at(c, j, end, "noemen") ||
+        (low_at(c, j, end, "staat") && low_at(c, j + 1, end, "voor")) ||
+        (low_at(c, j, end, "wil") && low_at(c, j + 1, end, "zeggen")) ||
+        ((low_at(c, j, end, "dat") || low_at(c, j, end, "dit")) && low_at(c, j + 1, end, "is") &&
+         defines(c, j + 2, end)))
+      return true;
+  return false;
+}
+
+/* Explained at its first use: right after it (explained_after), inside
+ * brackets after its description ("... (een arbeidsdeskundige)", "(WW)"),
+ * named by "heet"/"noemen" before it ("Dit gesprek heet een hoorzitting"),
+ * or in the next sentence: "Dat is ...", "Dit betekent ...", or the term
+ * again with its explanation ("Een arbeidsdeskundige is iemand die ..."). */
 static bool explained(const struct vcheck *c, const struct hit *h, size_t sfirst, size_t send,
                       size_t next_end)
 {
   const struct tokens *tk = c->tk;
-  size_t i = h->to;
-  if (i < send && tk->t[i].kind == TOK_PUNCT && strchr("(:", tk->s[tk->t[i].off])) return true;
-  if (h->from >= 2 && tk->t[h->from - 1].kind == TOK_PUNCT && tk->s[tk->t[h->from - 1].off] == '(')
-    return true;
-  /* explained before it: "Dit gesprek heet een hoorzitting." */
+  if (explained_after(c, h->to, send)) return true;
+  for (size_t j = h->from; j > sfirst + 1; j--) {
+    if (punct_at(tk, j - 1, send, ')')) break;
+    if (punct_at(tk, j - 1, send, '(')) return explaining_brackets(c, j - 1, send) || j - 1 == h->from - 1;
+  }
   for (size_t j = sfirst; j < h->from; j++)
     if (low_at(c, j, send, "heet") || low_at(c, j, send, "heten") || low_at(c, j, send, "noemen") ||
         low_at(c, j, send, "noemt") || low_at(c, j, send, "noemden"))
       return true;
-  for (size_t j = i; j < send && j < i + 4; j++) {
-    if (low_at(c, j, send, "betekent") || low_at(c, j, send, "oftewel") || low_at(c, j, send, "ofwel") ||
-        low_at(c, j, send, "heet") || low_at(c, j, send, "noemen") ||
-        (low_at(c, j, send, "wil") && low_at(c, j + 1, send, "zeggen")) ||
-        ((low_at(c, j, send, "dat") || low_at(c, j, send, "dit")) && low_at(c, j + 1, send, "is")) ||
-        (j == i && (low_at(c, j, send, "is") || low_at(c, j, send, "zijn")) &&
-         (low_at(c, j + 1, send, "een") || low_at(c, j + 1, send, "iemand") ||
-          low_at(c, j + 1, send, "mensen") || low_at(c, j + 1, send, "de") || low_at(c, j + 1, send, "het"))))
+  if (send >= next_end) return false;
+  for (size_t j = send; j < next_end && j < send + 3; j++) {
+    if (low_at(c, j, next_end, "betekent") ||
+        ((low_at(c, j, next_end, "dat") || low_at(c, j, next_end, "dit")) &&
+         (low_at(c, j + 1, next_end, "betekent") ||
+          (low_at(c, j + 1, next_end, "is") && defines(c, j + 2, next_end)))))
+      return true;
+    if (tk->t[j].kind == TOK_WORD && word_matches(c->d, h->m->words[0], c->low[j]) &&
+        explained_after(c, j + h->m->nwords, next_end))
       return true;
   }
-  if (send < next_end)
-    for (size_t j = send; j < next_end && j < send + 3; j++)
-      if (low_at(c, j, next_end, "betekent") ||
-          ((low_at(c, j, next_end, "dat") || low_at(c, j, next_end, "dit")) &&
-           (low_at(c, j + 1, next_end, "is") || low_at(c, j + 1, next_end, "betekent"))))
-        return true;
   return false;
 }
 

@@ -365,10 +365,20 @@ static const char *const prefixes[] = {
   "pro", "pseudo", "semi", "super",
 };
 
+/* Prepositions and verb particles make verbs (uitkeren), not new nouns: a
+ * word the dictionary lacks that starts with one is more likely a typo
+ * (uitkring for uitkering) than a compound. */
+static const char *const particles[] = {
+  "aan", "achter", "bij", "door", "mee", "na", "om", "onder", "op", "over", "tegen", "terug",
+  "toe", "uit", "voor", "weg",
+};
+
 static bool head_word(const struct lint_data *d, const char *left)
 {
   for (size_t i = 0; i < G_N_ELEMENTS(prefixes); i++)
     if (!strcmp(left, prefixes[i])) return true;
+  for (size_t i = 0; i < G_N_ELEMENTS(particles); i++)
+    if (!strcmp(left, particles[i])) return false;
   /* Rare three-letter words (kee, kon) would let typos through: only
    * everyday ones (mei, wet) start a compound. */
   long n = g_utf8_strlen(left, -1);
