@@ -141,6 +141,8 @@ struct lint_data {
   GHashTable       *syllable_cache;  /* word -> syllables, as counted */
   GHashTable       *frequent_cache;  /* word -> 1 frequent, 2 not */
   GHashTable       *spell_cache;     /* word -> 1 known, 2 unknown */
+  GHashTable       *plain_cache;     /* the same, the dictionary alone */
+  GHashTable       *suggest_cache;   /* word -> suggestion or NULL */
 };
 
 /* True when W is the listed word or one of its inflected forms. */
@@ -152,6 +154,8 @@ bool lint_spell_ok(const struct lint_data *d, const char *word);
 /* True when W (LEN bytes) can be the first part of a compound whose
  * second part is left out: "nabetalings- en terugvorderingsbeleid". */
 bool lint_compound_part_ok(const struct lint_data *d, const char *w, size_t len);
+/* The dictionary alone, without compounds of our own. Cached. */
+bool lint_spell_plain(const struct lint_data *d, const char *word);
 /* True when WORD is English (the optional en_US dictionary). */
 bool lint_spell_english(const struct lint_data *d, const char *word);
 /* hunspell's best suggestion for WORD, or NULL; caller g_free()s. */

@@ -31,6 +31,8 @@ struct vindex {
   GPtrArray  *all;             /* owns the vmatches */
   GHashTable *known;           /* lower-case words the list spells */
   GHashTable *explains;        /* words with an explanation, as written */
+  GPtrArray  *avoid_words;     /* stems of the one-word variants to avoid: a
+                                  cheap filter before compound splitting */
 };
 
 static void vmatch_free(void *p)
@@ -47,6 +49,7 @@ static void vindex_free(void *p)
   g_ptr_array_unref(x->all);
   g_hash_table_destroy(x->known);
   g_hash_table_destroy(x->explains);
+  g_ptr_array_unref(x->avoid_words);
   g_free(x);
 }
 
@@ -83,6 +86,7 @@ void lint_vocab_prepare(struct vocab *v)
   x->all = g_ptr_array_new_with_free_func(vmatch_free);
   x->known = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
   x->explains = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  x->avoid_words = g_ptr_array_new_with_free_func(g_free);
   for (size_t i = 0; i < v->nterms; i++) {
     const struct vocab_term *t = &v->terms[i];
     add_entry(x, VM_TERM, i, 0, 0, t->term);
@@ -104,6 +108,13 @@ void lint_vocab_prepare(struct vocab *v)
     }
   }
   for (size_t j = 0; j < v->norg_variants; j++) add_entry(x, VM_ORG_VARIANT, 0, j, 0, v->org_variants[j]);
+  for (guint k = 0; k < x->all->len; k++) {
+    const struct vmatch *m = x->all->pdata[k];
+    /* the stem is enough: bewijs in legitimatiebewijzen, cliënt in cliënten */
+    size_t n = strlen(m->words[0]);
+    if (m->kind == VM_AVOID && m->nwords == 1)
+      g_ptr_array_add(x->avoid_words, g_strndup(m->words[0], n > 5 ? n - 2 : n));
+  }
   if (v->org_short) g_hash_table_add(x->known, g_utf8_strdown(v->org_short, -1));
   for (size_t j = 0; j < v->nwords; j++) g_hash_table_add(x->known, g_utf8_strdown(v->words[j], -1));
   v->index = x;
@@ -255,7 +266,16 @@ static void try_list(GPtrArray *list, void *ctx)
 
 static bool spelled(const struct lint_data *d, const char *w)
 {
-  return g_utf8_strlen(w, -1) >= 3 && (lint_is_frequent_exact(d, w) || lint_spell_ok(d, w));
+  return g_utf8_strlen(w, -1) >= 3 && (lint_is_frequent_exact(d, w) || lint_spell_plain(d, w));
+}
+
+/* True when an avoided word could be a part of W at all: most long words
+ * contain none, and then no split needs to be tried. */
+static bool contains_avoided(const struct vindex *x, const char *w)
+{
+  for (guint k = 0; k < x->avoid_words->len; k++)
+    if (strstr(w, x->avoid_words->pdata[k])) return true;
+  return false;
 }
 
 /* Looks W up among the one-word variants to avoid. */
@@ -347,7 +367,7 @@ static struct hit find_at(const struct lint_data *d, const struct vindex *x,
     g_free(copy);
     return f.best;
   }
-  if (g_utf8_strlen(w, -1) >= 7 && compound(&f, w)) f.best.off += t->off;
+  if (g_utf8_strlen(w, -1) >= 7 && contains_avoided(x, w) && compound(&f, w)) f.best.off += t->off;
   return f.best;
 }
 

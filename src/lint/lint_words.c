@@ -452,15 +452,126 @@ bool lint_spell_ok(const struct lint_data *d, const char *word)
   return spell_cached(d, word, 0);
 }
 
+bool lint_spell_plain(const struct lint_data *d, const char *word)
+{
+  guint cached = GPOINTER_TO_UINT(g_hash_table_lookup(d->plain_cache, word));
+  if (cached) return cached == 1;
+  bool ok = Hunspell_spell(d->hunspell, word) != 0;
+  g_hash_table_insert(d->plain_cache, g_strdup(word), GUINT_TO_POINTER(ok ? 1u : 2u));
+  return ok;
+}
+
 bool lint_spell_english(const struct lint_data *d, const char *word)
 {
   return d->hunspell_en && Hunspell_spell(d->hunspell_en, word) != 0;
 }
 
+/* ---- suggestions -------------------------------------------------------------------- */
+
+/* Most typos are one edit away (aanfraag, onvangen, gesprekk,
+ * administartie). Trying those edits against the dictionary takes a few
+ * milliseconds; hunspell's own search takes a hundred for a long Dutch
+ * word, so it runs only when no word is one edit away. */
+static const char *const alphabet[] = {
+  "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r",
+  "s", "t", "u", "v", "w", "x", "y", "z", "é", "ë", "ï", "ö", "ü", "-",
+};
+
+/* Letters Dutch writers confuse by sound: aanfraag, gedooft, verwickeld. */
+static bool sound_alike(const char *a, const char *b)
+{
+  static const char *const pairs[][2] = {
+    { "d", "t" }, { "f", "v" }, { "s", "z" }, { "c", "k" }, { "i", "y" }, { "g", "ch" },
+    { "e", "é" }, { "e", "ë" }, { "i", "ï" },
+  };
+  for (size_t i = 0; i < G_N_ELEMENTS(pairs); i++)
+    if ((!strcmp(a, pairs[i][0]) && !strcmp(b, pairs[i][1])) ||
+        (!strcmp(a, pairs[i][1]) && !strcmp(b, pairs[i][0])))
+      return true;
+  return false;
+}
+
+struct best_edit {
+  char *word;
+  int   score;
+};
+
+static void consider(const struct lint_data *d, struct best_edit *b, GString *cand, int bonus)
+{
+  if (!Hunspell_spell(d->hunspell, cand->str)) return;
+  char *low = g_utf8_strdown(cand->str, -1);
+  int score = bonus + (lint_is_frequent(d, low) ? 100 : 0);
+  g_free(low);
+  if (!b->word || score > b->score) {
+    g_free(b->word);
+    b->word = g_strdup(cand->str);
+    b->score = score;
+  }
+}
+
+/* The best word one edit (deletion, swap, substitution, insertion) away
+ * from W: an everyday word first, then a sound-alike letter or a doubled letter, then a letter left out,
+ * added or swapped (the commonest typos), then another letter. NULL when
+ * there is none. */
+static char *one_edit(const struct lint_data *d, const char *w)
+{
+  /* character boundaries of W */
+  size_t n = 0, bytes = strlen(w);
+  size_t *at = g_new(size_t, bytes + 2);
+  for (const char *p = w; *p; p = g_utf8_next_char(p)) at[n++] = (size_t)(p - w);
+  at[n] = bytes;
+  struct best_edit b = { NULL, 0 };
+  GString *c = g_string_sized_new(bytes + 8);
+  for (size_t i = 0; i < n; i++) {
+    size_t a = at[i], e = at[i + 1];
+    /* deletion: gesprekk -> gesprek */
+    g_string_assign(c, "");
+    g_string_append_len(c, w, (gssize)a);
+    g_string_append(c, w + e);
+    bool doubled = i > 0 && e - a == at[i] - at[i - 1] && !strncmp(w + at[i - 1], w + a, e - a);
+    consider(d, &b, c, doubled ? 10 : 5);
+    /* swap with the next character: administartie -> administratie */
+    if (i + 1 < n) {
+      size_t f = at[i + 2];
+      g_string_assign(c, "");
+      g_string_append_len(c, w, (gssize)a);
+      g_string_append_len(c, w + e, (gssize)(f - e));
+      g_string_append_len(c, w + a, (gssize)(e - a));
+      g_string_append(c, w + f);
+      consider(d, &b, c, 5);
+    }
+    /* substitution: aanfraag -> aanvraag */
+    char cur[8] = { 0 };
+    memcpy(cur, w + a, e - a < 7 ? e - a : 7);
+    for (size_t k = 0; k < G_N_ELEMENTS(alphabet); k++) {
+      if (!strcmp(alphabet[k], cur)) continue;
+      g_string_assign(c, "");
+      g_string_append_len(c, w, (gssize)a);
+      g_string_append(c, alphabet[k]);
+      g_string_append(c, w + e);
+      consider(d, &b, c, sound_alike(cur, alphabet[k]) ? 10 : 0);
+    }
+  }
+  /* insertion: onvangen -> ontvangen, telefoonummer -> telefoonnummer */
+  for (size_t i = 0; i <= n; i++)
+    for (size_t k = 0; k < G_N_ELEMENTS(alphabet); k++) {
+      g_string_assign(c, "");
+      g_string_append_len(c, w, (gssize)at[i]);
+      g_string_append(c, alphabet[k]);
+      g_string_append(c, w + at[i]);
+      bool doubles = (i > 0 && !strncmp(w + at[i - 1], alphabet[k], strlen(alphabet[k]))) ||
+                     (i < n && !strncmp(w + at[i], alphabet[k], strlen(alphabet[k])));
+      consider(d, &b, c, doubles ? 10 : 5);
+    }
+  g_string_free(c, TRUE);
+  g_free(at);
+  return b.word;
+}
+
 /* hunspell orders its suggestions by its own edit rules ("aanfraag" ->
  * "aandraag" first); a suggestion that is an everyday word is far more
  * likely what the writer meant, so the first frequent one wins. */
-char *lint_spell_suggest(const struct lint_data *d, const char *word)
+static char *hunspell_suggestion(const struct lint_data *d, const char *word)
 {
   char **list = NULL;
   int n = Hunspell_suggest(d->hunspell, &list, word);
@@ -472,6 +583,17 @@ char *lint_spell_suggest(const struct lint_data *d, const char *word)
   }
   if (!best && n > 0) best = g_strdup(list[0]);
   if (n > 0) Hunspell_free_list(d->hunspell, &list, n);
+  return best;
+}
+
+char *lint_spell_suggest(const struct lint_data *d, const char *word)
+{
+  /* a misspelling often comes back */
+  gpointer hit;
+  if (g_hash_table_lookup_extended(d->suggest_cache, word, NULL, &hit)) return g_strdup(hit);
+  char *best = one_edit(d, word);
+  if (!best) best = hunspell_suggestion(d, word);
+  g_hash_table_insert(d->suggest_cache, g_strdup(word), g_strdup(best));
   return best;
 }
 
@@ -528,6 +650,8 @@ struct lint_data *lint_data_load(struct unit *u, const char *datadir)
   d->syllable_cache = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
   d->frequent_cache = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
   d->spell_cache = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  d->plain_cache = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  d->suggest_cache = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
   GArray *entries = g_array_new(FALSE, TRUE, sizeof(struct difficult));
   char *freq = g_build_filename(datadir, "wordlist", "frequent-nl.txt", NULL);
   char *diff = g_build_filename(datadir, "wordlist", "moeilijke-woorden.txt", NULL);
@@ -569,6 +693,8 @@ void lint_data_free(struct lint_data *d)
   if (d->syllable_cache) g_hash_table_destroy(d->syllable_cache);
   if (d->frequent_cache) g_hash_table_destroy(d->frequent_cache);
   if (d->spell_cache) g_hash_table_destroy(d->spell_cache);
+  if (d->plain_cache) g_hash_table_destroy(d->plain_cache);
+  if (d->suggest_cache) g_hash_table_destroy(d->suggest_cache);
   if (d->difficult_first) g_hash_table_destroy(d->difficult_first);
   for (size_t i = 0; i < d->ndifficult; i++) {
     struct difficult *e = &d->difficult[i];
