@@ -79,9 +79,16 @@ static bool ignored(const struct lint_state *st, const char *w, size_t len)
   return ok;
 }
 
+/* A suggestion costs a few milliseconds; a pasted table or a foreign text
+ * can have thousands of unknown words. Past this many per text, the
+ * findings come without one. */
+#define MAX_SUGGESTIONS 40
+#define MAX_SUGGEST_LEN 40
+
 void lint_spelling(struct unit *u, const struct lint_data *d, const struct lint_cfg *c,
                    const struct text *t, const struct tokens *tk, struct lint_state *st)
 {
+  unsigned suggested = 0;
   for (size_t si = 0; si < tk->nsent; si++) {
     const struct sentence *s = &tk->sent[si];
     for (size_t i = s->first; i < s->end; i++) {
@@ -104,7 +111,9 @@ void lint_spelling(struct unit *u, const struct lint_data *d, const struct lint_
         g_free(word);
         continue;
       }
-      char *sugg = lint_spell_suggest(d, word);
+      char *sugg = suggested < MAX_SUGGESTIONS && tok->len <= MAX_SUGGEST_LEN
+                     ? lint_spell_suggest(d, word) : NULL;
+      suggested++;
       if (sugg)
         diag_text(&u->diags, DIAG_WARNING, "spelling.unknown-word", t, tok->off, tok->len, sugg,
                   "unknown word '%s'; did you mean '%s'?", word, sugg);
