@@ -5,7 +5,8 @@
 #                              not; each line is checked as a text of its own
 #   data/cases/NAME.txt        must get exactly the findings of NAME.expect:
 #                              "line:col rule suggestion" per finding ("-" for
-#                              none) and "note line:col" for the place a
+#                              none; from "= suggestion:" or "did you mean")
+#                              and "note line:col" for the place a
 #                              consistency finding names; worked out by hand
 #   specs, sets of letters, TBX, broken word lists and the spelling rate on
 #   real Dutch prose below.
@@ -20,11 +21,13 @@ findings() {
   awk '
     /^[^ ].*:[0-9]+:[0-9]+: (warning|error|info): .*\[[a-z-]+\.[a-z-]+\]$/ {
       rule = $0; sub(/.*\[/, "", rule); sub(/\]$/, "", rule)
+      if (pending != "") { print pending "\t" sugg; pending = "" }
       keep = rule ~ /^(vocabulary|consistency|spelling)\./
       if (!keep) next
       loc = $0; sub(/: (warning|error|info): .*/, "", loc)
       n = split(loc, p, ":"); file = p[1]; for (i = 2; i <= n - 2; i++) file = file ":" p[i]
       sugg = "-"
+      if (match($0, /did you mean \047[^\047]*\047/)) sugg = substr($0, RSTART + 14, RLENGTH - 15)
       pending = file "\t" p[n - 1] ":" p[n] "\t" rule
       next
     }
