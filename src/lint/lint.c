@@ -83,12 +83,20 @@ static void ignore_names(struct lint_state *st, const struct letter *l)
 
 struct lint_set {
   struct first_use first[CONS_COUNT];
+  GHashTable      *concepts;     /* term index + 1 -> struct first_use* */
 };
+
+static void first_use_free(void *p)
+{
+  first_use_clear(p);
+  g_free(p);
+}
 
 struct lint_set *lint_set_new(void)
 {
   struct lint_set *s = g_new0(struct lint_set, 1);
   for (size_t i = 0; i < CONS_COUNT; i++) s->first[i].cls = -1;
+  s->concepts = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, first_use_free);
   return s;
 }
 
@@ -96,7 +104,44 @@ void lint_set_free(struct lint_set *s)
 {
   if (!s) return;
   for (size_t i = 0; i < CONS_COUNT; i++) first_use_clear(&s->first[i]);
+  g_hash_table_destroy(s->concepts);
   g_free(s);
+}
+
+static void copy_first(struct first_use *to, const struct first_use *from)
+{
+  to->cls = from->cls;
+  to->shown = g_strdup(from->shown);
+  to->file = g_strdup(from->file);
+  to->line = from->line;
+  to->col = from->col;
+}
+
+/* One word for one concept across the letters: the first letter's word
+ * for it sets the norm. */
+static void compare_concepts(struct unit *u, struct lint_set *set, struct lint_state *st)
+{
+  GHashTableIter it;
+  gpointer key, val;
+  g_hash_table_iter_init(&it, st->concepts);
+  while (g_hash_table_iter_next(&it, &key, &val)) {
+    const struct first_use *lf = val;
+    struct first_use *sf = g_hash_table_lookup(set->concepts, key);
+    if (!sf) {
+      sf = g_new0(struct first_use, 1);
+      copy_first(sf, lf);
+      g_hash_table_insert(set->concepts, key, sf);
+      continue;
+    }
+    if (sf->cls == lf->cls) continue;
+    struct diag *d = diag_text(&u->diags, DIAG_WARNING, "consistency.synonym", lf->t, lf->off,
+                               lf->len, NULL,
+                               "'%s': the other letters call it '%s' (first used in %s at line %u); "
+                               "use one word for one thing", lf->shown, sf->shown, sf->file, sf->line);
+    char note[256];
+    snprintf(note, sizeof note, "'%s' first used here", sf->shown);
+    diag_note_at(&u->diags, d, sf->file, sf->line, sf->col, note);
+  }
 }
 
 static const struct { const char *rule, *how; } set_rules[CONS_COUNT] = {
@@ -119,11 +164,7 @@ static void compare_with_set(struct unit *u, struct lint_set *set, struct lint_s
     struct first_use *lf = &st->first[i], *sf = &set->first[i];
     if (lf->cls < 0 || !set_rules[i].rule) continue;
     if (sf->cls < 0) {
-      sf->cls = lf->cls;
-      sf->shown = g_strdup(lf->shown);
-      sf->file = g_strdup(lf->file);
-      sf->line = lf->line;
-      sf->col = lf->col;
+      copy_first(sf, lf);
       continue;
     }
     bool amount = i == CONS_CURRENCY || i == CONS_CENTS || i == CONS_THOUSANDS;
@@ -172,6 +213,9 @@ void lint_letter(struct unit *u, const struct lint_data *d, const struct lint_cf
     metrics_add(total, &bm);
   }
   metrics_finish(total);
-  if (set) compare_with_set(u, set, st);
+  if (set) {
+    compare_with_set(u, set, st);
+    compare_concepts(u, set, st);
+  }
   lint_state_free(st);
 }

@@ -154,6 +154,9 @@ bool lint_spell_ok(const struct lint_data *d, const char *word);
 /* True when W (LEN bytes) can be the first part of a compound whose
  * second part is left out: "nabetalings- en terugvorderingsbeleid". */
 bool lint_compound_part_ok(const struct lint_data *d, const char *w, size_t len);
+/* Empties a cache that has grown past its limit. Only between texts: the
+ * lemmas lint_lemma() returns live in a cache. */
+void lint_trim_caches(const struct lint_data *d);
 /* The dictionary alone, without compounds of our own. Cached. */
 bool lint_spell_plain(const struct lint_data *d, const char *word);
 /* True when WORD is English (the optional en_US dictionary). */

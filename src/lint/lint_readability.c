@@ -651,6 +651,7 @@ void lint_text(struct unit *u, const struct lint_data *d, const struct lint_cfg 
                const struct text *t, struct lint_state *st, struct metrics *m)
 {
   if (!t->s || !*t->s) return;
+  lint_trim_caches(d);
   struct tokens tk;
   tokens_build(&tk, t->s, t->len);
   char **low = g_new0(char *, tk.n + 1);

@@ -605,7 +605,10 @@ static void check_concept(const struct vcheck *c, const struct hit *h)
     f->off = h->off;
     f->len = h->len;
     f->shown = g_strndup(c->tk->s + h->off, h->len);
-    f->line = text_locate(c->t, h->off).line;
+    struct srcloc at = text_locate(c->t, h->off);
+    f->line = at.line;
+    f->col = at.col;
+    f->file = g_strdup(at.file ? at.file->name : c->t->file ? c->t->file->name : "<input>");
     g_hash_table_insert(c->st->concepts, key, f);
     return;
   }

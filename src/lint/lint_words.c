@@ -447,6 +447,17 @@ static bool spell_cached(const struct lint_data *d, const char *word, int depth)
   return ok;
 }
 
+void lint_trim_caches(const struct lint_data *d)
+{
+  /* Enough for every word of a language many times over; only random
+   * text (a fuzzer, a pasted binary) gets near it. */
+  enum { MAX_ENTRIES = 200000 };
+  GHashTable *caches[] = { d->stem_cache, d->syllable_cache, d->frequent_cache,
+                           d->spell_cache, d->plain_cache, d->suggest_cache };
+  for (size_t i = 0; i < G_N_ELEMENTS(caches); i++)
+    if (caches[i] && g_hash_table_size(caches[i]) > MAX_ENTRIES) g_hash_table_remove_all(caches[i]);
+}
+
 bool lint_spell_ok(const struct lint_data *d, const char *word)
 {
   return spell_cached(d, word, 0);

@@ -148,6 +148,12 @@ check "two letters: b.yaml:15:35 names a.yaml line 15" \
 check "two letters: the note names a.yaml:15:35" grep -q "^$T/letters/a.yaml:15:35: note: '10.00 uur' first used here" "$T/out"
 check "two letters: exactly one consistency finding" test "$(grep -c '\[consistency' "$T/out")" -eq 1
 
+letter "$T/letters/c.yaml" 'Uw adviseur belt u.'
+letter "$T/letters/d.yaml" 'Uw klantmanager belt u.'
+"$B" lint "$T/letters/c.yaml" "$T/letters/d.yaml" >"$T/out" 2>&1
+check "two letters, two words for one concept: d.yaml:15:20 names c.yaml" \
+  grep -q "d.yaml:15:20: warning: 'klantmanager': the other letters call it 'adviseur' (first used in $T/letters/c.yaml at line 15); use one word for one thing \[consistency.synonym\]" "$T/out"
+
 # ---- TBX --------------------------------------------------------------------------
 "$B" import-tbx "$D/termen.tbx" >"$T/tbx.yaml" 2>"$T/err"
 check "import-tbx: exit 0" test $? -eq 0
