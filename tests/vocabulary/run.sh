@@ -192,6 +192,18 @@ printf 'terms:\n  - term: klant\n' >"$T/wl/lijst.yaml"
 check "a missing word list: exit 2" test $? -eq 2
 check "a missing word list: named" grep -q "weg.yaml: error: cannot read the word list: No such file or directory \[io.read\]" "$T/out"
 
+# ---- docs/vocabulary.md: its examples work as shown ------------------------------------
+mkdir -p "$T/doc"
+awk '/^```yaml$/ { on = 1; n++; next } /^```$/ { on = 0 } on && n == 2' docs/vocabulary.md >"$T/doc/lijst.yaml"
+printf 'vocabulary: lijst.yaml\n' >"$T/doc/.beeldbrief.yaml"
+printf 'Uw werkloosheidsuitkering stopt.\n' >"$T/doc/brief.txt"
+"$B" check-text "$T/doc/brief.txt" >"$T/out" 2>&1
+check "docs: the example word list loads and works" grep -q "vocabulary.avoid" "$T/out"
+printf 'Het gesprek is op maandag om 10.00 uur.\nKomt u niet? Dan maken we een nieuwe afspraak om 9:45.\n' >"$T/doc/tijden.txt"
+(cd "$T/doc" && "$B" check-text tijden.txt) | grep -v '^[0-9]* sentences\|^Flesch' >"$T/got"
+awk '/^\$ \.\/beeldbrief check-text tijden.txt$/ { on = 1; next } /^```$/ { on = 0 } on' docs/vocabulary.md >"$T/want"
+check "docs: the check-text example is the real output" diff "$T/want" "$T/got"
+
 # ---- spelling: the acceptance figures ---------------------------------------------------
 echo "Wij hebben uw aanfraag ontvangen." >"$T/sp.txt"
 "$B" check-text --format json "$T/sp.txt" >"$T/out" 2>&1
