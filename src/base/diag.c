@@ -110,6 +110,22 @@ void diag_file(struct diag_list *l, enum diag_severity sev, const char *rule,
   diag_add(l, &d);
 }
 
+void diag_list_set_severity(struct diag_list *l, const char *rule, int severity)
+{
+  size_t kept = 0;
+  for (size_t i = 0; i < l->n; i++) {
+    struct diag *d = &l->items[i];
+    if (d->rule_id && !strcmp(d->rule_id, rule)) {
+      l->count[d->severity]--;
+      if (severity < 0) continue;
+      d->severity = (enum diag_severity)severity;
+      l->count[d->severity]++;
+    }
+    l->items[kept++] = *d;
+  }
+  l->n = kept;
+}
+
 static int cmp_diag(const void *pa, const void *pb)
 {
   const struct diag *a = pa, *b = pb;

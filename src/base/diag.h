@@ -71,6 +71,11 @@ void diag_file(struct diag_list *l, enum diag_severity sev, const char *rule,
                const char *path, const char *fmt, ...)
   __attribute__((format(printf, 5, 6)));
 
+/* Gives every finding of RULE the severity SEVERITY (an enum
+ * diag_severity), or removes them when SEVERITY is negative (a rule that
+ * the configuration turned off). */
+void diag_list_set_severity(struct diag_list *l, const char *rule, int severity);
+
 /* Sorts by file, line, column, then insertion order. */
 void diag_list_sort(struct diag_list *l);
 bool diag_list_has_errors(const struct diag_list *l);

@@ -24,6 +24,8 @@ int cmd_lint(int argc, char **argv);
 int cmd_schema(int argc, char **argv);
 int cmd_check_text(int argc, char **argv);
 int cmd_import_tbx(int argc, char **argv);
+int cmd_rules(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
 
 /* msgs.c */
 /* Prints "try 'beeldbrief CMD --help'" after a usage error; returns EXIT_USAGE. */
@@ -63,6 +65,9 @@ const struct metrics *pipeline_metrics(const struct metrics **blocks, size_t *nb
  * broken. */
 struct lint_data;
 const struct lint_data *pipeline_lint_data(struct unit *u);
+/* Applies the severities of `rules:` in the configuration C (NULL: the
+ * one pipeline_load used last) to the findings on U. */
+void pipeline_apply_severities(struct unit *u, const struct lint_cfg *c);
 /* The exit code a unit's findings call for. */
 int pipeline_exit_code(const struct unit *u);
 

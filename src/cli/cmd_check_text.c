@@ -155,6 +155,7 @@ static int check_one(const char *path, bool json, bool emit, const char *config,
       return EXIT_USAGE;
     }
     lint_text(u, d, &cfg, &t, NULL, &m);
+    pipeline_apply_severities(u, &cfg);
     metrics_finish(&m);
     diag_list_sort(&u->diags);
     rc = diag_list_has_errors(&u->diags) ? EXIT_FINDINGS : EXIT_OK;

@@ -13,6 +13,8 @@ static const struct command {
   { "lint", cmd_lint, "check letter specs and report findings" },
   { "check-text", cmd_check_text, "check plain Dutch text for B1 readability" },
   { "schema", cmd_schema, "list every key of the letter spec" },
+  { "rules", cmd_rules, "list every rule the checks can report" },
+  { "explain", cmd_explain, "explain one rule, with a bad and a good example" },
   { "import-tbx", cmd_import_tbx, "convert TBX terminology into a word list" },
 };
 

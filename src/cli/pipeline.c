@@ -155,6 +155,14 @@ int pipeline_config(struct unit *u, const char *near, const char *override, stru
 }
 
 static struct lint_set *lint_set;
+static struct lint_cfg last_cfg;
+
+void pipeline_apply_severities(struct unit *u, const struct lint_cfg *c)
+{
+  if (!c) c = &last_cfg;
+  for (size_t i = 0; i < c->nseverities; i++)
+    diag_list_set_severity(&u->diags, c->severities[i].id, c->severities[i].severity);
+}
 
 void pipeline_set_lint_set(struct lint_set *set)
 {
@@ -236,8 +244,11 @@ struct unit *pipeline_load(const char *path, char **sets, size_t nsets, const ch
     }
     last_nblocks = u->letter->nblocks;
     last_blocks = calloc(last_nblocks ? last_nblocks : 1, sizeof *last_blocks);
+    cfg.personal_phone = u->style->allow_personal_phone;
     if (d) lint_letter(u, d, &cfg, u->letter, lint_set, &last_letter, last_blocks);
     else u->letter = NULL;
+    last_cfg = cfg;
+    pipeline_apply_severities(u, &cfg);
   }
   for (size_t i = 0; i < nsets; i++) sets[i][strlen(sets[i])] = '=';
   free(names);

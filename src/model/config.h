@@ -2,11 +2,20 @@
  * checks. Loaded by spec/ (spec_load_config), read by lint/. */
 #ifndef BB_CONFIG_H
 #define BB_CONFIG_H
+#include <stdbool.h>
 #include <stddef.h>
 
 struct vocab;
 
 #define LINT_CFG_MAX_VOCAB 8
+#define LINT_CFG_MAX_RULES 64
+#define LINT_CFG_KINDS 9            /* enum letter_kind's KIND_COUNT */
+
+/* A rule's severity as the configuration sets it (rules.h: RULE_OFF). */
+struct rule_severity {
+  const char *id;
+  int         severity;
+};
 
 struct lint_cfg {
   unsigned sentence_warn;       /* words: more is a warning (15) */
@@ -20,6 +29,14 @@ struct lint_cfg {
   const char         *vocab_files[LINT_CFG_MAX_VOCAB];
   size_t              nvocab_files;
   const struct vocab *vocab;
+  /* Letter rules: words per block and per paragraph, pages per kind. */
+  unsigned            block_words;      /* 150 */
+  unsigned            paragraph_words;  /* 100 */
+  unsigned            pages[LINT_CFG_KINDS];
+  bool                personal_phone;   /* the house style allows it */
+  /* `rules:`: severities that differ from the defaults. */
+  struct rule_severity severities[LINT_CFG_MAX_RULES];
+  size_t              nseverities;
 };
 
 /* The built-in thresholds (B1 practice: 15 words a sentence). */

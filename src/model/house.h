@@ -32,6 +32,7 @@ struct house_style {
   double           body_pt;        /* body size, 11 to 12 */
   enum window_side window;         /* DIN 5008 B left window, or right */
   unsigned         max_pages;
+  bool             allow_personal_phone; /* staff may give their own number */
   /* Colours. Text colours must reach WCAG AA (4.5:1) on the backgrounds
    * they are used on; the renderer checks. */
   struct colour    primary;        /* headings, the key message block */

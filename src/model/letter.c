@@ -4,7 +4,7 @@
 
 const char *const letter_kind_names[KIND_COUNT] = {
   "uitnodiging", "afspraakbevestiging", "beschikking", "verzoek",
-  "herinnering", "informatie", "werkplan", "algemeen",
+  "herinnering", "informatie", "werkplan", "kennismaking", "algemeen",
 };
 const char *const block_type_names[BLOCK_COUNT] = {
   "paragraph", "heading", "list", "numbered-list", "callout", "action",

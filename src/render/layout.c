@@ -646,7 +646,7 @@ static enum icon kind_icon(enum letter_kind k)
   case KIND_BESCHIKKING: return ICON_DOCUMENT;
   case KIND_VERZOEK: return ICON_DOCUMENT;
   case KIND_HERINNERING: return ICON_CLOCK;
-  case KIND_WERKPLAN: return ICON_PERSON;
+  case KIND_WERKPLAN: case KIND_KENNISMAKING: return ICON_PERSON;
   default: return ICON_INFO;
   }
 }

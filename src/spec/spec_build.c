@@ -9,6 +9,7 @@
 #include "../model/config.h"
 #include "../model/house.h"
 #include "../model/letter.h"
+#include "../model/rules.h"
 #include <glib.h>
 #include <stdlib.h>
 #include <string.h>
@@ -308,6 +309,8 @@ int spec_load_house_style(struct unit *u, const char *path, struct house_style *
   s->window = (enum window_side)enum_of(root, "window", window_side_names, WINDOW_COUNT,
                                         WINDOW_LEFT);
   s->max_pages = (unsigned)number_of(root, "max-pages", s->max_pages);
+  const struct spec_node *app = spec_map_get(root, "allow-personal-phone");
+  s->allow_personal_phone = app && !strcmp(app->text.s, "true");
   const struct spec_node *c = spec_map_get(root, "colours");
   colour_of(c, "primary", &s->primary);
   colour_of(c, "on-primary", &s->on_primary);
@@ -321,6 +324,8 @@ int spec_load_house_style(struct unit *u, const char *path, struct house_style *
   colour_of(c, "success-light", &s->success_light);
   return 0;
 }
+
+_Static_assert(LINT_CFG_KINDS == KIND_COUNT, "config.h counts the letter kinds");
 
 /* `vocabulary:` names word list files relative to the configuration. */
 static int config_vocabulary(struct unit *u, const char *path, const struct spec_node *n,
@@ -362,6 +367,19 @@ int spec_load_config(struct unit *u, const char *path, struct lint_cfg *c)
   c->long_word_syllables = (unsigned)number_of(r, "long-word-syllables", c->long_word_syllables);
   c->long_word_letters = (unsigned)number_of(r, "long-word-letters", c->long_word_letters);
   if (config_vocabulary(u, path, spec_map_get(root, "vocabulary"), c) != 0) return -1;
+  const struct spec_node *lt = spec_map_get(root, "letter");
+  c->block_words = (unsigned)number_of(lt, "block-words", c->block_words);
+  c->paragraph_words = (unsigned)number_of(lt, "paragraph-words", c->paragraph_words);
+  const struct spec_node *pages = spec_map_get(lt, "pages");
+  for (int k = 0; k < KIND_COUNT && k < LINT_CFG_KINDS; k++)
+    c->pages[k] = (unsigned)number_of(pages, letter_kind_names[k], c->pages[k]);
+  const struct spec_node *rules = spec_map_get(root, "rules");
+  for (size_t i = 0; rules && i + 1 < rules->n; i += 2) {
+    if (c->nseverities == LINT_CFG_MAX_RULES) break;
+    c->severities[c->nseverities].id = arena_strdup(&u->arena, rules->kids[i]->text.s);
+    c->severities[c->nseverities].severity = rules_parse_severity(rules->kids[i + 1]->text.s);
+    c->nseverities++;
+  }
   if (c->sentence_error < c->sentence_warn) {
     const struct spec_node *at = spec_map_get(r, "sentence-error");
     if (at) diag_span(&u->diags, DIAG_ERROR, "spec.value", sf, at->text.start, at->text.end, NULL,

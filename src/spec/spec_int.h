@@ -13,6 +13,7 @@ enum sk_type {
   SK_NUMBER,    /* a number with decimals from min to max: 11.5 */
   SK_COLOUR,    /* "#RRGGBB" */
   SK_BOOL,      /* true or false */
+  SK_RULEMAP,   /* a mapping from rule ids to error, warning, info or off */
   SK_ENUM,      /* one of values[] */
   SK_ENUMLIST,  /* a list of values[] */
   SK_MAP,       /* a mapping with keys[] */

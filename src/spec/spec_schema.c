@@ -4,7 +4,8 @@
  *
  *   version: 1                      optional, only 1 exists
  *   kind: uitnodiging | afspraakbevestiging | beschikking | verzoek |
- *         herinnering | informatie | werkplan | algemeen        required
+ *         herinnering | informatie | werkplan | kennismaking | algemeen
+ *                                                                required
  *   language: nl                    optional, two lower-case letters
  *   date: 2026-11-27                optional, ISO date or {{ variable }}
  *   reference, your-reference       optional texts
@@ -35,6 +36,7 @@
 #include "../base/util.h"
 #include "../model/house.h"
 #include "../model/letter.h"
+#include "../model/rules.h"
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -164,6 +166,7 @@ const struct skey spec_house_keys[] = {
   { "body-size", SK_NUMBER, false, NULL, NULL, 0, 11, 12 },
   ENUM("window", false, window_side_names),
   { "max-pages", SK_INT, false, NULL, NULL, 0, 1, 50 },
+  { "allow-personal-phone", SK_BOOL, false, NULL, NULL, 0, 0, 0 },
   { "colours", SK_MAP, false, house_colour_keys, NULL, 0, 0, 0 },
   END
 };
@@ -178,9 +181,31 @@ static const struct skey config_readability_keys[] = {
 };
 
 /* .beeldbrief.yaml: settings for every letter below its folder. */
+static const struct skey config_pages_keys[] = {
+  { "uitnodiging", SK_INT, false, NULL, NULL, 0, 1, 50 },
+  { "afspraakbevestiging", SK_INT, false, NULL, NULL, 0, 1, 50 },
+  { "beschikking", SK_INT, false, NULL, NULL, 0, 1, 50 },
+  { "verzoek", SK_INT, false, NULL, NULL, 0, 1, 50 },
+  { "herinnering", SK_INT, false, NULL, NULL, 0, 1, 50 },
+  { "informatie", SK_INT, false, NULL, NULL, 0, 1, 50 },
+  { "werkplan", SK_INT, false, NULL, NULL, 0, 1, 50 },
+  { "kennismaking", SK_INT, false, NULL, NULL, 0, 1, 50 },
+  { "algemeen", SK_INT, false, NULL, NULL, 0, 1, 50 },
+  END
+};
+
+static const struct skey config_letter_keys[] = {
+  { "block-words", SK_INT, false, NULL, NULL, 0, 20, 2000 },
+  { "paragraph-words", SK_INT, false, NULL, NULL, 0, 20, 1000 },
+  { "pages", SK_MAP, false, config_pages_keys, NULL, 0, 0, 0 },
+  END
+};
+
 const struct skey spec_config_keys[] = {
   { "readability", SK_MAP, false, config_readability_keys, NULL, 0, 0, 0 },
   LINES("vocabulary", false),
+  { "rules", SK_RULEMAP, false, NULL, NULL, 0, 0, 0 },
+  { "letter", SK_MAP, false, config_letter_keys, NULL, 0, 0, 0 },
   END
 };
 
@@ -295,6 +320,33 @@ static void validate_enum(struct vctx *v, const struct skey *k, const char *name
   else
     verr(v, val, "spec.value", NULL, "'%s' is not a valid %s; use one of: %s",
          val->text.s, name, list);
+}
+
+/* rules: { letter.subject: error, readability.passive: off } */
+static void validate_rulemap(struct vctx *v, const struct spec_node *val)
+{
+  static const char *const sev[] = { "error", "warning", "info", "off" };
+  size_t n;
+  const struct rule_info *all = rules_all(&n);
+  const char **ids = malloc(n * sizeof *ids);
+  for (size_t i = 0; i < n; i++) ids[i] = all[i].id;
+  for (size_t i = 0; i + 1 < val->n; i += 2) {
+    const struct spec_node *rk = val->kids[i], *rv = val->kids[i + 1];
+    if (!rules_find(rk->text.s)) {
+      const char *best = suggest_closest(rk->text.s, ids, n);
+      if (best)
+        verr(v, rk, "spec.unknown-rule", best, "unknown rule '%s'; did you mean '%s'?", rk->text.s, best);
+      else
+        verr(v, rk, "spec.unknown-rule", NULL, "unknown rule '%s'; 'beeldbrief rules' lists them",
+             rk->text.s);
+    }
+    if (rv->kind != SPEC_SCALAR || rules_parse_severity(rv->text.s) == -2) {
+      const char *best = rv->kind == SPEC_SCALAR ? suggest_closest(rv->text.s, sev, 4) : NULL;
+      verr(v, rv, "spec.value", best, "the severity of '%s' is error, warning, info or off%s%s%s",
+           rk->text.s, best ? "; did you mean '" : "", best ? best : "", best ? "'?" : "");
+    }
+  }
+  free(ids);
 }
 
 static bool is_iso_date(const char *s, int *y, int *m, int *d)
@@ -479,7 +531,7 @@ static void validate_value(struct vctx *v, const struct skey *k,
                      k->type == SK_COLOUR || k->type == SK_BOOL;
   bool want_seq = k->type == SK_TEXTLIST || k->type == SK_ENUMLIST ||
                   k->type == SK_MAPLIST || k->type == SK_ROWS || k->type == SK_BLOCKS;
-  bool want_map = k->type == SK_MAP || k->type == SK_VARS;
+  bool want_map = k->type == SK_MAP || k->type == SK_VARS || k->type == SK_RULEMAP;
   const char *want = want_scalar ? "text" : want_seq ? "a list" : want_map ? "a group of keys" : NULL;
   if ((want_scalar && val->kind != SPEC_SCALAR) || (want_seq && val->kind != SPEC_SEQ) ||
       (want_map && val->kind != SPEC_MAP) ||
@@ -603,6 +655,9 @@ static void validate_value(struct vctx *v, const struct skey *k,
     break;
   case SK_BLOCKS:
     validate_blocks(v, val);
+    break;
+  case SK_RULEMAP:
+    validate_rulemap(v, val);
     break;
   }
 }
