@@ -213,6 +213,7 @@ void lint_letter(struct unit *u, const struct lint_data *d, const struct lint_cf
     metrics_add(total, &bm);
   }
   metrics_finish(total);
+  lint_letter_rules(u, d, c, l, per_block);
   if (set) {
     compare_with_set(u, set, st);
     compare_concepts(u, set, st);

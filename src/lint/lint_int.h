@@ -88,6 +88,10 @@ struct lint_state {
   bool             title;        /* the text being checked is a title or heading */
 };
 
+/* The letter rules on the model (lint_letter.c); PER_BLOCK may be NULL. */
+void lint_letter_rules(struct unit *u, const struct lint_data *d, const struct lint_cfg *c,
+                       const struct letter *l, const struct metrics *per_block);
+
 /* Spelling findings for the words of T (lint_spelling.c). */
 struct lint_data;
 void lint_spelling(struct unit *u, const struct lint_data *d, const struct lint_cfg *c,
