@@ -68,6 +68,9 @@ const struct lint_data *pipeline_lint_data(struct unit *u);
 /* Applies the severities of `rules:` in the configuration C (NULL: the
  * one pipeline_load used last) to the findings on U. */
 void pipeline_apply_severities(struct unit *u, const struct lint_cfg *c);
+/* The pages the kind of U's letter may have, from the configuration, and
+ * the severity of letter.pages there (0 pages: the rule is off). */
+unsigned pipeline_kind_pages(const struct unit *u, int *severity);
 /* The exit code a unit's findings call for. */
 int pipeline_exit_code(const struct unit *u);
 

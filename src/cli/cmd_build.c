@@ -152,6 +152,7 @@ static bool render(struct unit *u, const struct build_opts *b, const char *spec)
 {
   struct render_opts ro = { .datadir = datadir(), .max_pages = b->max_pages,
                             .epoch = build_epoch(), .dpi = b->dpi };
+  ro.kind_pages = pipeline_kind_pages(u, &ro.kind_pages_severity);
   render_init(ro.datadir);
   if (b->emit) return render_layout(u, u->letter, u->style, &ro, stdout) == RENDER_IO;
   char *path = b->out ? g_strdup(b->out) : derived_name(spec, b->png ? "" : ".pdf");
@@ -190,6 +191,7 @@ int cmd_build(int argc, char **argv)
     emit_metrics(u->letter);
   else if (u->letter && !diag_list_has_errors(&u->diags))
     io_failed = render(u, &b, spec);
+  pipeline_apply_severities(u, NULL);
   diag_list_sort(&u->diags);
   diag_list_print(stderr, &u->diags, want_color(stderr));
   rc = io_failed ? EXIT_USAGE : pipeline_exit_code(u);

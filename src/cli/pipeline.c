@@ -157,6 +157,15 @@ int pipeline_config(struct unit *u, const char *near, const char *override, stru
 static struct lint_set *lint_set;
 static struct lint_cfg last_cfg;
 
+unsigned pipeline_kind_pages(const struct unit *u, int *severity)
+{
+  *severity = DIAG_ERROR;
+  for (size_t i = 0; i < last_cfg.nseverities; i++)
+    if (!strcmp(last_cfg.severities[i].id, "letter.pages")) *severity = last_cfg.severities[i].severity;
+  if (*severity < 0) return 0;                        /* turned off */
+  return u->letter && u->letter->kind < LINT_CFG_KINDS ? last_cfg.pages[u->letter->kind] : 0;
+}
+
 void pipeline_apply_severities(struct unit *u, const struct lint_cfg *c)
 {
   if (!c) c = &last_cfg;

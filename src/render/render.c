@@ -103,6 +103,12 @@ static enum render_result lay_out(struct unit *u, const struct letter *l,
               "the letter needs %d pages; the limit is %u", pages, max);
     return RENDER_FINDINGS;
   }
+  if (o->kind_pages && (unsigned)pages > o->kind_pages) {
+    diag_text(&u->diags, (enum diag_severity)o->kind_pages_severity, "letter.pages", &l->kind_text,
+              0, 0, NULL, "this %s has %d pages; keep it to %u (letter: pages: in .beeldbrief.yaml)",
+              letter_kind_names[l->kind], pages, o->kind_pages);
+    if (o->kind_pages_severity == DIAG_ERROR) return RENDER_FINDINGS;
+  }
   return RENDER_OK;
 }
 

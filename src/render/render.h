@@ -17,6 +17,9 @@ struct render_opts {
   long long   epoch;        /* date for the letter and PDF metadata when the
                                spec has none: SOURCE_DATE_EPOCH or now */
   double      dpi;          /* PNG previews; 0 = 110 */
+  unsigned    kind_pages;   /* pages the letter's kind may have (letter.pages); 0 = none */
+  int         kind_pages_severity; /* its severity (enum diag_severity); an
+                               error stops the output, like render.pages */
 };
 
 enum render_result {
