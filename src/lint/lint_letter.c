@@ -63,7 +63,7 @@ static void collect(const struct text *t, const char *where, void *ctx)
 {
   struct lcheck *k = ctx;
   static const char *const skip[] = { "recipient.", "sender.", "signature.", "date", "reference",
-                                      "your-reference", "urgency" };
+                                      "your-reference", "urgency", "contact.post" };
   for (size_t i = 0; i < G_N_ELEMENTS(skip); i++)
     if (g_str_has_prefix(where, skip[i])) return;
   if (!t->s || !*t->s) return;
@@ -392,8 +392,18 @@ static void check_sender(struct lcheck *k)
     size_t len = strlen(groups[i]);
     group = group || (!strncmp(low, groups[i], len) && !g_ascii_isalpha(low[len]));
   }
-  bool one_word = !strchr(g_strstrip(low), ' ');
-  if (group || one_word)
+  /* a first name alone is fine (staff safety); an abbreviation in capitals
+   * or the organisation itself is not a person */
+  bool caps = true, letters = false;
+  for (const char *p = n->s; *p; p = g_utf8_next_char(p)) {
+    gunichar ch = g_utf8_get_char(p);
+    if (g_unichar_isalpha(ch)) { letters = true; caps = caps && g_unichar_isupper(ch); }
+  }
+  const struct text *org = &k->l->sender.organisation;
+  bool organisation = (org->s && !g_ascii_strcasecmp(org->s, n->s)) ||
+                      (k->c->vocab && k->c->vocab->org_name && !g_ascii_strcasecmp(k->c->vocab->org_name, n->s)) ||
+                      (k->c->vocab && k->c->vocab->org_short && !g_ascii_strcasecmp(k->c->vocab->org_short, n->s));
+  if (group || (letters && caps) || organisation)
     report(k, DIAG_WARNING, "letter.sender", n, 0, 0, NULL,
            "'%s' is not a person; sign with the name of the person the reader can ask "
            "(A. de Boer) and their role", n->s);
@@ -571,7 +581,9 @@ static void check_request(struct lcheck *k, GArray *dates)
   if (!has_block(l, BLOCK_ACTION) && !has_block(l, BLOCK_NUMBERED_LIST))
     report(k, DIAG_WARNING, "letter.request", AT_KIND(k), NULL,
            "this %s does not say what to do; add an action block (Wat moet u doen?)", kind);
-  bool deadline = any_action_field(l, 0);
+  /* a date in an action's `when:` or after vóór/uiterlijk; opening hours
+   * in a `when:` are not a deadline */
+  bool deadline = false;
   for (guint i = 0; i < dates->len && !deadline; i++)
     deadline = g_array_index(dates, struct date_use, i).deadline;
   if (!deadline)

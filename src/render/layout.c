@@ -567,6 +567,7 @@ static void salutation(struct flow *f)
   if (f->salutation_done) return;
   f->salutation_done = true;
   const char *s = str(&f->l->recipient.salutation);
+  if (!*s) return;                        /* letter.salutation reports it */
   size_t n = strlen(s);
   char *t = g_strdup_printf("%s%s", s, n && s[n - 1] == ',' ? "" : ",");
   need(f, 4 * line_h(f));

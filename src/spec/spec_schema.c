@@ -13,8 +13,8 @@
  *   urgency                         optional text for the envelope
  *   sender:    name, role (required), team, organisation, phone, hours,
  *              website, email, address (lines)
- *   recipient: name, salutation, address (lines), postcode, city
- *              (required), country
+ *   recipient: name, address (lines), postcode, city (required),
+ *              salutation (letter.salutation asks for it), country
  *   key-message: title (required), text
  *   blocks:    a list; each item has exactly one key naming its type:
  *              paragraph | heading | standard: text
@@ -56,7 +56,7 @@ static const struct skey sender_keys[] = {
 };
 
 static const struct skey recipient_keys[] = {
-  TEXT("name", true), TEXT("salutation", true), LINES("address", true),
+  TEXT("name", true), TEXT("salutation", false), LINES("address", true),
   TEXT("postcode", true), TEXT("city", true), TEXT("country", false),
   END
 };
