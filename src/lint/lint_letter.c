@@ -21,6 +21,8 @@ struct lcheck {
   const struct letter    *l;
   GPtrArray              *texts;   /* every text of the letter that a reader reads */
   GPtrArray              *compact; /* the timeline dates among them */
+  GPtrArray              *hours;   /* opening hours among them */
+  GString                *own;     /* lower-case texts outside standard blocks */
   GString                *all;     /* their lower-case contents, one per line */
 };
 
@@ -69,6 +71,7 @@ static void collect(const struct text *t, const char *where, void *ctx)
   if (!t->s || !*t->s) return;
   g_ptr_array_add(k->texts, (gpointer)t);
   if (!strcmp(where, "timeline.date")) g_ptr_array_add(k->compact, (gpointer)t);
+  if (g_str_has_suffix(where, ".hours")) g_ptr_array_add(k->hours, (gpointer)t);
   char *low = g_utf8_strdown(t->s, (gssize)t->len);
   /* one space for every run of white space, so phrases match across lines */
   for (char *p = low; *p; p++)
@@ -108,6 +111,18 @@ static int index_of(const char *w, const char *const *list, int n)
   return -1;
 }
 
+/* maandag, maandagochtend, maandagmiddag, maandagavond -> 0 */
+static int weekday_word(const char *w)
+{
+  for (int i = 0; i < 7; i++) {
+    size_t n = strlen(weekdays[i]);
+    if (!strncmp(w, weekdays[i], n) &&
+        (!w[n] || !strcmp(w + n, "ochtend") || !strcmp(w + n, "middag") || !strcmp(w + n, "avond")))
+      return i;
+  }
+  return -1;
+}
+
 static void dates_in(const struct text *t, bool when_field, GArray *out)
 {
   struct tokens tk;
@@ -144,13 +159,13 @@ static void dates_in(const struct text *t, bool when_field, GArray *out)
     }
     if (u.d < 1 || u.d > 31 || u.m < 1 || u.m > 12) continue;
     u.off = tok->off;
-    if (i > 0 && (u.weekday = index_of(low[i - 1], weekdays, 7)) >= 0) {
+    if (i > 0 && (u.weekday = weekday_word(low[i - 1])) >= 0) {
       u.off = u.wd_off = tk.t[i - 1].off;
       u.wd_len = tk.t[i - 1].len;
     }
     size_t first = u.weekday >= 0 ? i - 1 : i;
     if (first > 0 && (!strcmp(low[first - 1], "vóór") || !strcmp(low[first - 1], "voor") ||
-                      !strcmp(low[first - 1], "uiterlijk") || !strcmp(low[first - 1], "met")))
+                      !strcmp(low[first - 1], "uiterlijk")))
       u.deadline = true;
     u.len = end - u.off;
     g_array_append_val(out, u);
@@ -199,10 +214,10 @@ static void check_deadline_dates(struct lcheck *k, GArray *dates)
     const struct date_use *u = &g_array_index(dates, struct date_use, i);
     if (!u->deadline || !u->y) continue;
     long when = u->y * 10000L + u->m * 100 + u->d, sent = l->year * 10000L + l->month * 100 + l->day;
-    if (when < sent)
+    if (when <= sent)
       report(k, DIAG_ERROR, "letter.deadline-date", u->t, u->off, u->len, NULL,
-             "this date is before the letter's date (%d %s %d); a deadline or appointment "
-             "must come after it", l->day, month_names[l->month - 1], l->year);
+             "this date is not after the letter's date (%d %s %d); a deadline or "
+             "appointment must come after it", l->day, month_names[l->month - 1], l->year);
   }
 }
 
@@ -280,7 +295,11 @@ static void check_salutation(struct lcheck *k)
              "'%s': 'Geachte' goes with 'heer' or 'mevrouw' and the surname; with a first "
              "name, write 'Beste'", s->s);
   }
-  if (!is_generic && sur && !strstr(low, sur) && !strchr(sur, '{'))
+  bool named = false;
+  char **words = g_strsplit_set(low, " ,.", -1);
+  for (char **w = words; *w && sur; w++) named = named || !strcmp(*w, sur);
+  g_strfreev(words);
+  if (!is_generic && sur && !named && !strchr(sur, '{'))
     report(k, DIAG_WARNING, "letter.salutation", s, 0, 0, NULL,
            "the salutation '%s' does not name the recipient (%s)", s->s, l->recipient.name.s);
   g_free(low);
@@ -325,7 +344,7 @@ static void check_subject(struct lcheck *k)
 /* Openings that put a formula or background before the point. */
 static const char *const formulas[] = {
   "naar aanleiding van", "in verband met", "hierbij", "op grond van", "met deze brief",
-  "in antwoord op", "onder verwijzing naar", "bij deze", "wij schrijven u", "u ontvangt deze brief",
+  "in antwoord op", "onder verwijzing naar", "wij schrijven u", "u ontvangt deze brief",
   "graag informeren wij u", "wij willen u informeren", "middels deze brief",
 };
 
@@ -387,11 +406,13 @@ static void check_sender(struct lcheck *k)
     "team", "afdeling", "dienst", "bureau", "sector", "cluster", "unit", "directie",
     "klantcontact", "servicecentrum", "klantenservice", "de medewerkers", "medewerkers",
   };
-  bool group = false;
-  for (size_t i = 0; i < G_N_ELEMENTS(groups); i++) {
-    size_t len = strlen(groups[i]);
-    group = group || (!strncmp(low, groups[i], len) && !g_ascii_isalpha(low[len]));
-  }
+  /* a group word anywhere (WIN Klantcontact), or a role instead of a name
+   * (Uw adviseur werk) */
+  bool group = g_str_has_prefix(low, "uw ") || g_str_has_prefix(low, "de ");
+  char **words = g_strsplit(low, " ", -1);
+  for (char **w = words; *w; w++)
+    for (size_t i = 0; i < G_N_ELEMENTS(groups); i++) group = group || !strcmp(*w, groups[i]);
+  g_strfreev(words);
   /* a first name alone is fine (staff safety); an abbreviation in capitals
    * or the organisation itself is not a person */
   bool caps = true, letters = false;
@@ -423,7 +444,8 @@ static void check_personal_phone(struct lcheck *k)
       const struct token *tok = &tk.t[j];
       const char *s = tk.s + tok->off;
       if (tok->kind == TOK_PHONE && (!strncmp(s, "06", 2) || !strncmp(s, "+316", 4) ||
-                                     !strncmp(s, "+31 6", 5)))
+                                     !strncmp(s, "+31 6", 5) || !strncmp(s, "00316", 5) ||
+                                     !strncmp(s, "0031 6", 6)))
         report(k, DIAG_ERROR, "letter.personal-phone", t, tok->off, tok->len, NULL,
                "'%.*s' is a personal mobile number; give the team's number instead (the house "
                "style can allow personal numbers: allow-personal-phone)", (int)tok->len, s);
@@ -453,8 +475,8 @@ static void check_contact(struct lcheck *k)
   const struct letter *l = k->l;
   bool website = text_present(&l->sender.website) || any_token(k, TOK_URL);
   bool phone = text_present(&l->sender.phone) || any_token(k, TOK_PHONE);
-  bool hours = text_present(&l->sender.hours) || has(k, " uur") || has(k, "bereikbaar") ||
-               has(k, "maandag tot en met");
+  bool hours = text_present(&l->sender.hours) || has(k, "bereikbaar") ||
+               has(k, "maandag tot en met") || has(k, "werkdagen van");
   for (size_t i = 0; i < l->nblocks; i++) {
     const struct block *b = &l->blocks[i];
     if (b->type != BLOCK_CONTACT) continue;
@@ -509,6 +531,9 @@ static bool has_time(struct lcheck *k)
 {
   for (guint i = 0; i < k->texts->len; i++) {
     const struct text *t = k->texts->pdata[i];
+    bool hours = false;                      /* opening hours are not the appointment */
+    for (guint j = 0; j < k->hours->len; j++) hours = hours || k->hours->pdata[j] == t;
+    if (hours) continue;
     struct tokens tk;
     tokens_build(&tk, t->s, t->len);
     bool found = false;
@@ -551,7 +576,8 @@ static void check_appointment(struct lcheck *k, GArray *dates)
   if (!any_action_field(l, 1) && !any_token(k, TOK_POSTCODE) && !HAS_ANY(k, place))
     report(k, DIAG_WARNING, "letter.appointment", AT_KIND(k), NULL,
            "this %s does not say where: give the address (where: in an action item)", kind);
-  static const char *const bring[] = { " mee.", " mee ", "meenemen", "neem ", "meebrengen" };
+  static const char *const bring[] = { " mee.", " mee ", " mee,", "meenemen", "meebrengen",
+                                       " erbij", "bij de hand", "klaarleggen", "klaar liggen" };
   if (!any_action_field(l, 2) && !HAS_ANY(k, bring))
     report(k, DIAG_WARNING, "letter.appointment", AT_KIND(k), NULL,
            "this %s does not say what to bring (bring: in an action item, or 'Neem ... mee')",
@@ -591,7 +617,7 @@ static void check_request(struct lcheck *k, GArray *dates)
            "this %s has no deadline; say by when (when: vóór 1 april 2026)", kind);
   static const char *const otherwise[] = {
     "als u niets", "als u niet", "doet u niets", "doet u dit niet", "reageert u niet",
-    "als wij niets", "als wij uw", "als we niets", "anders ", "gevolg", "dan stopt", "dan stoppen",
+    "als wij niets", "als wij uw", "als we niets", "gevolg", "dan stopt", "dan stoppen",
     "krijgt u geen", "kunnen wij uw", "hebben wij niet",
   };
   if (!HAS_ANY(k, otherwise))
@@ -619,10 +645,14 @@ static void check_decision(struct lcheck *k)
            "the key message does not state the decision; start with it (U krijgt een "
            "WW-uitkering / U krijgt geen ...)");
   static const char *const reasons[] = { "omdat", "want ", "daarom", "de reden", "waarom" };
-  if (!HAS_ANY(k, reasons))
+  bool reasoned = false;                   /* in the letter itself, not the bezwaar text */
+  for (size_t i = 0; i < G_N_ELEMENTS(reasons); i++) reasoned = reasoned || strstr(k->own->str, reasons[i]);
+  if (!reasoned)
     report(k, DIAG_WARNING, "letter.decision", AT_KIND(k), NULL,
            "the decision has no reasons; say why (Waarom? ... omdat ...)");
-  bool framed = has_block(l, BLOCK_CALLOUT) || has_block(l, BLOCK_TABLE);
+  bool framed = has_block(l, BLOCK_TABLE);
+  for (size_t i = 0; i < l->nblocks; i++)
+    framed = framed || (l->blocks[i].type == BLOCK_CALLOUT && l->blocks[i].as.callout.style == CALLOUT_AMOUNT);
   if (!framed && (any_token(k, TOK_AMOUNT)))
     report(k, DIAG_WARNING, "letter.decision", AT_KIND(k), NULL,
            "the amounts are only in the running text; put them in a frame (a callout with "
@@ -639,7 +669,8 @@ static void check_change(struct lcheck *k, GArray *dates)
 {
   if (k->l->kind != KIND_INFORMATIE) return;
   static const char *const change[] = {
-    "verander", "wijzig", "nieuw", "anders", "stopt", "vanaf", "met ingang van", "per ",
+    "verander", "wijzig", "nieuw", "anders", "stopt", "vanaf", "met ingang van", "per ", "eerder",
+    "hoger", "lager", "voortaan", "niet meer",
   };
   if (!HAS_ANY(k, change))
     report(k, DIAG_WARNING, "letter.change", AT_KIND(k), NULL,
@@ -677,8 +708,9 @@ static void check_paragraphs(struct lcheck *k, const struct text *t)
   unsigned words = 0;
   size_t start = 0;
   for (size_t i = 0; i <= tk.n; i++) {
-    bool brk = i == tk.n || (tk.t[i].newlines >= 2 && !t->literal) ||
-               (t->literal && tk.t[i].newlines >= 2);
+    /* a folded or quoted value keeps one line break per blank line; a
+     * literal one keeps them all */
+    bool brk = i == tk.n || tk.t[i].newlines >= (t->literal ? 2 : 1);
     if (brk) {
       if (words > k->c->paragraph_words) {
         const struct token *a = &tk.t[start];
@@ -709,15 +741,31 @@ static void check_lengths(struct lcheck *k, const struct metrics *per_block)
   }
 }
 
+static void collect_own(const struct text *t, const char *where, void *ctx)
+{
+  GString *own = ctx;
+  (void)where;
+  if (!t->s) return;
+  char *low = g_utf8_strdown(t->s, (gssize)t->len);
+  g_string_append_printf(own, " %s\n", low);
+  g_free(low);
+}
+
 static void collect_all(struct lcheck *k)
 {
   letter_each_text(k->l, collect, k);
+  /* what the letter says itself, without its standard blocks */
+  collect_own(&k->l->key_title, "", k->own);
+  collect_own(&k->l->key_text, "", k->own);
+  for (size_t i = 0; i < k->l->nblocks; i++)
+    if (k->l->blocks[i].type != BLOCK_STANDARD) letter_block_each_text(&k->l->blocks[i], collect_own, k->own);
 }
 
 void lint_letter_rules(struct unit *u, const struct lint_data *d, const struct lint_cfg *c,
                        const struct letter *l, const struct metrics *per_block)
 {
-  struct lcheck k = { u, d, c, l, g_ptr_array_new(), g_ptr_array_new(), g_string_new(NULL) };
+  struct lcheck k = { u, d, c, l, g_ptr_array_new(), g_ptr_array_new(), g_ptr_array_new(),
+                      g_string_new(NULL), g_string_new(NULL) };
   collect_all(&k);
   GArray *dates = g_array_new(FALSE, TRUE, sizeof(struct date_use));
   for (guint i = 0; i < k.texts->len; i++) {
@@ -757,5 +805,7 @@ void lint_letter_rules(struct unit *u, const struct lint_data *d, const struct l
   g_array_free(dates, TRUE);
   g_ptr_array_free(k.texts, TRUE);
   g_ptr_array_free(k.compact, TRUE);
+  g_ptr_array_free(k.hours, TRUE);
+  g_string_free(k.own, TRUE);
   g_string_free(k.all, TRUE);
 }
