@@ -96,19 +96,32 @@ printf 'rules:\n  letter.salutation: fatal\n' >"$T/sev/.beeldbrief.yaml"
 check "rules: a wrong severity at 2:22" grep -q "\.beeldbrief.yaml:2:22: error: the severity of 'letter.salutation' is error, warning, info or off" "$T/out"
 
 # ---- letter.pages (build) -------------------------------------------------------------------
+# The examples have 2 (uitnodiging, herinnering) and 3 (beschikking) pages.
 mkdir -p "$T/pages"
-cp examples/uitnodiging-gesprek.yaml "$T/pages/brief.yaml"
-printf 'letter:\n  pages:\n    uitnodiging: 1\n' >"$T/pages/.beeldbrief.yaml"
-"$B" build "$T/pages/brief.yaml" -o "$T/pages/brief.pdf" >"$T/out" 2>&1
-check "letter.pages: a 2-page uitnodiging over its limit of 1: exit 1" test $? -eq 1
-check "letter.pages: at kind (2:7)" grep -q "brief.yaml:2:7: error: this uitnodiging has 2 pages; keep it to 1" "$T/out"
-check "letter.pages: no PDF" test ! -e "$T/pages/brief.pdf"
-printf 'letter:\n  pages:\n    uitnodiging: 1\nrules:\n  letter.pages: warning\n' >"$T/pages/.beeldbrief.yaml"
+# pages EXAMPLE KIND LIMIT: builds the example under a limit for its kind
+pages() {
+  rm -rf "$T/pages"/*
+  cp "examples/$1" "$T/pages/brief.yaml"
+  printf 'letter:\n  pages:\n    %s: %s\n' "$2" "$3" >"$T/pages/.beeldbrief.yaml"
+  "$B" build "$T/pages/brief.yaml" -o "$T/pages/brief.pdf" >"$T/out" 2>&1
+}
+# FILE KIND LIMIT PAGES KIND-LINE
+for c in "uitnodiging-gesprek.yaml uitnodiging 1 2 2" "herinnering-formulier.yaml herinnering 1 2 4" \
+         "beschikking-ww.yaml beschikking 2 3 4"; do
+  set -- $c
+  kind_line=$5
+  pages "$1" "$2" "$3"
+  check "letter.pages: $1 over a limit of $3: exit 1" test $? -eq 1
+  check "letter.pages: $1 at $kind_line:7 with its page count" \
+    grep -q "brief.yaml:$kind_line:7: error: this $2 has $4 pages; keep it to $3 (letter: pages: in .beeldbrief.yaml) \[letter.pages\]" "$T/out"
+  check "letter.pages: $1 over its limit: no PDF" test ! -e "$T/pages/brief.pdf"
+  pages "$1" "$2" "$4"
+  check "letter.pages: $1 at its limit of $4: exit 0, a PDF, no finding" \
+    sh -c "test -s '$T/pages/brief.pdf' && ! grep -q letter.pages '$T/out'"
+done
+pages uitnodiging-gesprek.yaml uitnodiging 1
+printf 'rules:\n  letter.pages: warning\n' >>"$T/pages/.beeldbrief.yaml"
 "$B" build "$T/pages/brief.yaml" -o "$T/pages/brief.pdf" >"$T/out" 2>&1
 check "letter.pages as a warning: exit 0 and a PDF" test $? -eq 0 -a -s "$T/pages/brief.pdf"
-printf 'letter:\n  pages:\n    uitnodiging: 2\n' >"$T/pages/.beeldbrief.yaml"
-rm -f "$T/pages/brief.pdf"
-"$B" build "$T/pages/brief.yaml" -o "$T/pages/brief.pdf" >"$T/out" 2>&1
-check "letter.pages: within the limit, no finding" sh -c "! grep -q letter.pages '$T/out'"
 
 summary
