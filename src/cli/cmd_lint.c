@@ -1,68 +1,181 @@
-/* cmd_lint.c - `beeldbrief lint FILE...`: every check, no output file. */
+/* cmd_lint.c - `beeldbrief lint [PATH|DIR|GLOB]...`: every check on every
+ * letter, in the format a person, a CI system or an editor reads. */
 #include "cli.h"
 #include "../lint/lint.h"
+#include "../model/letter.h"
+#include "../report/report.h"
+#include <errno.h>
 #include <getopt.h>
+#include <glib.h>
+#include <glob.h>
 #include <stdlib.h>
 #include <string.h>
 
 static const char lint_usage[] =
-  "usage: beeldbrief lint FILE...\n"
+  "usage: beeldbrief lint [options] PATH|DIR|GLOB...\n"
   "\n"
-  "Checks letter specs and prints every finding as file:line:col, sorted by\n"
-  "file and line, then a summary line. Several files are also compared with\n"
-  "each other: the notations of times, dates, amounts and phone numbers and\n"
-  "the form of address of the first file set the norm for the others.\n"
+  "Checks letter specs and reports every finding, sorted by file and line,\n"
+  "then a summary line. A folder is searched for letter specs (YAML files\n"
+  "with a top-level kind:) in all its subfolders; a quoted glob such as\n"
+  "'templates/**.yaml' is expanded. Several files are also compared with\n"
+  "each other: the notations of times, dates, amounts and phone numbers,\n"
+  "the form of address and the word per concept of the first letter set\n"
+  "the norm for the others.\n"
   "\n"
-  "  --config FILE settings (thresholds) instead of the nearest\n"
-  "                .beeldbrief.yaml above each file\n"
-  "  -h, --help    show this help\n"
+  "  --format FORMAT     text (default), json, sarif, github or gitlab\n"
+  "                      (docs/ci.md describes each)\n"
+  "  --fail-on LEVEL     error (default) or warning: which findings fail the run\n"
+  "  --max-warnings N    fail when there are more than N warnings\n"
+  "  --config FILE       settings instead of the nearest .beeldbrief.yaml\n"
+  "                      above each file\n"
+  "  -h, --help          show this help\n"
   "\n"
-  "Exit status: 0 no errors, 1 error-level findings, 2 bad usage or an\n"
-  "unreadable or invalid spec.\n";
+  "Exit status: 0 within the limits, 1 error-level findings (or warnings\n"
+  "beyond --fail-on/--max-warnings), 2 bad usage or a missing, unreadable\n"
+  "or invalid spec.\n";
+
+/* A letter spec rather than a block file or a house style: a top-level
+ * `kind:` key. Only asked of files found in folders. */
+static bool is_letter(const char *path)
+{
+  char *data = NULL;
+  gsize len = 0;
+  if (!g_file_get_contents(path, &data, &len, NULL)) return true;   /* lint reports it */
+  bool yes = g_str_has_prefix(data, "kind:") || g_str_has_prefix(data, "\xEF\xBB\xBFkind:") ||
+             strstr(data, "\nkind:") != NULL;
+  g_free(data);
+  return yes;
+}
+
+static void walk(const char *dir, GPtrArray *files)
+{
+  GDir *d = g_dir_open(dir, 0, NULL);
+  if (!d) return;
+  const char *name;
+  while ((name = g_dir_read_name(d)) != NULL) {
+    if (name[0] == '.') continue;                        /* .git, .beeldbrief.yaml */
+    char *path = g_build_filename(dir, name, NULL);
+    if (g_file_test(path, G_FILE_TEST_IS_DIR)) walk(path, files);
+    else if ((g_str_has_suffix(name, ".yaml") || g_str_has_suffix(name, ".yml")) && is_letter(path))
+      g_ptr_array_add(files, g_strdup(path));
+    g_free(path);
+  }
+  g_dir_close(d);
+}
+
+static int cmp_path(const void *a, const void *b)
+{
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The files named by ARGS: files as they are, folders searched, quoted
+ * globs expanded. A pattern that matches nothing stays, so that it is
+ * reported as missing. */
+static GPtrArray *expand_args(char **args, int n)
+{
+  GPtrArray *files = g_ptr_array_new_with_free_func(g_free);
+  for (int i = 0; i < n; i++) {
+    const char *a = args[i];
+    glob_t g;
+    if (!g_file_test(a, G_FILE_TEST_EXISTS) && strpbrk(a, "*?[") &&
+        glob(a, 0, NULL, &g) == 0) {
+      for (size_t j = 0; j < g.gl_pathc; j++) {
+        if (g_file_test(g.gl_pathv[j], G_FILE_TEST_IS_DIR)) walk(g.gl_pathv[j], files);
+        else g_ptr_array_add(files, g_strdup(g.gl_pathv[j]));
+      }
+      globfree(&g);
+    } else if (g_file_test(a, G_FILE_TEST_IS_DIR)) {
+      GPtrArray *found = g_ptr_array_new_with_free_func(g_free);
+      walk(a, found);
+      qsort(found->pdata, found->len, sizeof(char *), cmp_path);
+      for (guint j = 0; j < found->len; j++) g_ptr_array_add(files, g_strdup(found->pdata[j]));
+      g_ptr_array_unref(found);
+    } else {
+      g_ptr_array_add(files, g_strdup(a));
+    }
+  }
+  return files;
+}
 
 int cmd_lint(int argc, char **argv)
 {
   static const struct option opts[] = {
     { "help", no_argument, NULL, 'h' },
     { "config", required_argument, NULL, 'c' },
+    { "format", required_argument, NULL, 'f' },
+    { "fail-on", required_argument, NULL, 'F' },
+    { "max-warnings", required_argument, NULL, 'w' },
     { NULL, 0, NULL, 0 },
   };
+  enum report_format format = REPORT_TEXT;
+  bool fail_on_warning = false;
+  long max_warnings = -1;
   int c;
   opterr = 0;
   optind = 1;
   while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
     if (c == 'h') { fputs(lint_usage, stdout); return EXIT_OK; }
     if (c == 'c') { pipeline_set_config(optarg); continue; }
+    if (c == 'f') {
+      int f = letter_name_index(report_format_names, REPORT_FORMAT_COUNT, optarg);
+      if (f < 0) return usage_error("lint", "--format is text, json, sarif, github or gitlab, not '%s'", optarg);
+      format = (enum report_format)f;
+      continue;
+    }
+    if (c == 'F') {
+      if (strcmp(optarg, "error") && strcmp(optarg, "warning"))
+        return usage_error("lint", "--fail-on is error or warning, not '%s'", optarg);
+      fail_on_warning = !strcmp(optarg, "warning");
+      continue;
+    }
+    if (c == 'w') {
+      char *end;
+      errno = 0;
+      max_warnings = strtol(optarg, &end, 10);
+      if (*end || end == optarg || errno || max_warnings < 0)
+        return usage_error("lint", "--max-warnings needs a number of 0 or more, not '%s'", optarg);
+      continue;
+    }
     return usage_error("lint", "unknown option '%s'", argv[optind - 1]);
   }
   if (optind == argc) return usage_error("lint", "no files given");
 
+  GPtrArray *files = expand_args(argv + optind, argc - optind);
+  if (files->len == 0) {
+    g_ptr_array_unref(files);
+    return usage_error("lint", "no letter specs found in %s", argv[optind]);
+  }
+  struct report *rep = report_new(format, stdout, want_color(stdout), datadir(), BEELDBRIEF_VERSION);
   int rc = EXIT_OK;
-  unsigned errors = 0, warnings = 0, files = 0;
-  bool color = want_color(stdout);
+  unsigned errors = 0, warnings = 0;
   /* Templates linted together should also agree with each other. */
-  struct lint_set *set = argc - optind > 1 ? lint_set_new() : NULL;
+  struct lint_set *set = files->len > 1 ? lint_set_new() : NULL;
   pipeline_set_lint_set(set);
-  for (int i = optind; i < argc; i++) {
-    struct unit *u = pipeline_load(argv[i], NULL, 0, NULL);
+  for (guint i = 0; i < files->len; i++) {
+    const char *path = files->pdata[i];
+    struct unit *u = pipeline_load(path, NULL, 0, NULL);
     diag_list_sort(&u->diags);
-    diag_list_print(stdout, &u->diags, color);
+    char *summary = NULL;
     if (u->letter) {
       const struct metrics *b, *m = pipeline_metrics(&b, &(size_t){ 0 });
-      printf("%s: %u sentences, %.1f words per sentence, Flesch-Douma %.0f, "
-             "%.0f%% frequent words, level %s\n", argv[i], m->sentences, m->words_per_sentence,
-             m->flesch_douma, 100 * m->frequent_share, m->level ? m->level : "-");
+      summary = g_strdup_printf("%s: %u sentences, %.1f words per sentence, Flesch-Douma %.0f, "
+                                "%.0f%% frequent words, level %s", path, m->sentences,
+                                m->words_per_sentence, m->flesch_douma, 100 * m->frequent_share,
+                                m->level ? m->level : "-");
     }
+    report_file(rep, path, &u->diags, summary);
+    g_free(summary);
     errors += u->diags.count[DIAG_ERROR];
     warnings += u->diags.count[DIAG_WARNING];
-    files++;
-    int frc = pipeline_exit_code(u);
-    if (frc > rc) rc = frc;
+    if (!u->letter) rc = EXIT_USAGE;
     unit_free(u);
   }
   pipeline_set_lint_set(NULL);
   lint_set_free(set);
-  printf("%u error%s, %u warning%s in %u file%s\n", errors, errors == 1 ? "" : "s",
-         warnings, warnings == 1 ? "" : "s", files, files == 1 ? "" : "s");
+  if (report_finish(rep, errors, warnings, files->len) != 0) rc = EXIT_USAGE;
+  bool failed = errors > 0 || (fail_on_warning && warnings > 0) ||
+                (max_warnings >= 0 && warnings > (unsigned long)max_warnings);
+  if (rc == EXIT_OK && failed) rc = EXIT_FINDINGS;
+  g_ptr_array_unref(files);
   return rc;
 }

@@ -32,6 +32,18 @@ bool want_color(FILE *f)
   return isatty(fileno(f));
 }
 
+/* Findings in shipped files (standard blocks, house styles) name them
+ * relative to the working directory when they are below it, as a CI
+ * system expects of the paths in a report. */
+static void relative_to_cwd(char *dir)
+{
+  char *cwd = g_get_current_dir();
+  size_t n = strlen(cwd);
+  if (!strcmp(dir, cwd)) snprintf(dir, PATH_MAX, ".");
+  else if (!strncmp(dir, cwd, n) && dir[n] == '/') memmove(dir, dir + n + 1, strlen(dir + n + 1) + 1);
+  g_free(cwd);
+}
+
 const char *datadir(void)
 {
   static char dir[PATH_MAX];
@@ -39,6 +51,7 @@ const char *datadir(void)
   const char *env = getenv("BEELDBRIEF_DATA");
   if (env && *env) {
     snprintf(dir, sizeof dir, "%s", env);
+    relative_to_cwd(dir);
     return dir;
   }
   ssize_t n = readlink("/proc/self/exe", dir, sizeof dir - 1);
@@ -49,6 +62,7 @@ const char *datadir(void)
   dir[n] = '\0';
   char *slash = strrchr(dir, '/');
   if (slash) *slash = '\0';
+  relative_to_cwd(dir);
   return dir;
 }
 

@@ -244,13 +244,10 @@ struct unit *pipeline_load(const char *path, char **sets, size_t nsets, const ch
   if (expand_letter(u, &o) != 0) u->letter = NULL;
   if (u->letter && load_style(u, spec_dir, style_path) != 0) u->letter = NULL;
   /* Every check runs before anything is rendered. */
+  struct lint_cfg cfg;
+  if (u->letter && pipeline_config(u, path, config_path, &cfg) != 0) u->letter = NULL;
   if (u->letter) {
     const struct lint_data *d = pipeline_lint_data(u);
-    struct lint_cfg cfg;
-    if (pipeline_config(u, path, config_path, &cfg) != 0) {
-      u->letter = NULL;
-      return u;
-    }
     last_nblocks = u->letter->nblocks;
     last_blocks = calloc(last_nblocks ? last_nblocks : 1, sizeof *last_blocks);
     cfg.personal_phone = u->style->allow_personal_phone;
