@@ -161,13 +161,16 @@ static const char *sarif_level(enum diag_severity s)
   return s == DIAG_ERROR ? "error" : s == DIAG_WARNING ? "warning" : "note";
 }
 
-/* A path as a URI reference relative to the working directory. */
+/* A path as a URI: relative to the working directory (what code scanning
+ * matches against the repository), or file:// for an absolute path. */
 static void sarif_uri(FILE *o, const char *path)
 {
   while (!strncmp(path, "./", 2)) path += 2;
-  char *uri = g_uri_escape_string(path, "/", FALSE);
+  char *esc = g_uri_escape_string(path, "/", FALSE);
+  char *uri = path[0] == '/' ? g_strconcat("file://", esc, NULL) : g_strdup(esc);
   json_write_string(o, uri);
   g_free(uri);
+  g_free(esc);
 }
 
 /* The rule's explanation (docs/rules/ID.md) as SARIF help text. */

@@ -1,0 +1,104 @@
+#!/bin/sh
+# beeldbrief lint for CI pipelines and editors (docs/ci.md): which files,
+# the report formats, and the exit codes. JSON-based formats are checked
+# with jq against the structure docs/ci.md documents.
+. "$(dirname "$0")/../lib.sh"
+jqc() { jq -e "$@" >/dev/null; }
+
+mkdir -p "$T/set/sub" "$T/set/blocks"
+cp examples/uitnodiging-gesprek.yaml "$T/set/a.yaml"
+cp examples/herinnering-formulier.yaml "$T/set/sub/b.yml"
+cp templates/blocks/bezwaar.yaml "$T/set/blocks/bezwaar.yaml"     # not a letter: skipped
+printf 'kind: brief\n' >"$T/set/sub/kapot.txt"                      # not YAML: skipped
+
+# ---- which files ----------------------------------------------------------------------
+"$B" lint "$T/set" >"$T/out" 2>&1
+check "a folder: its letters, in subfolders too (2 files)" grep -q ' in 2 files$' "$T/out"
+check "a folder: findings sorted by file (a.yaml before sub/b.yml)" \
+  sh -c "grep -n '^$T/set/a.yaml:' '$T/out' | tail -1 | cut -d: -f1 >'$T/l1'; grep -n '^$T/set/sub/b.yml:' '$T/out' | head -1 | cut -d: -f1 >'$T/l2'; test \$(cat '$T/l1') -lt \$(cat '$T/l2')"
+"$B" lint "$T/set/*.yaml" >"$T/out" 2>&1
+check "a quoted glob: 1 file" grep -q ' in 1 file$' "$T/out"
+"$B" lint "$T/set/blocks" >"$T/out" 2>&1
+check "a folder without letters: exit 2" test $? -eq 2
+"$B" lint "$T/geen.yaml" >"$T/out" 2>&1
+check "a missing file: exit 2" test $? -eq 2
+
+# ---- exit codes -------------------------------------------------------------------------
+"$B" lint examples/uitnodiging-gesprek.yaml >/dev/null 2>&1
+check "warnings only: exit 0" test $? -eq 0
+"$B" lint --fail-on warning examples/uitnodiging-gesprek.yaml >/dev/null 2>&1
+check "--fail-on warning with warnings: exit 1" test $? -eq 1
+n=$("$B" lint --format json examples/uitnodiging-gesprek.yaml | jq .warnings)
+"$B" lint --max-warnings "$n" examples/uitnodiging-gesprek.yaml >/dev/null 2>&1
+check "--max-warnings $n with $n warnings: exit 0" test $? -eq 0
+"$B" lint --max-warnings $((n - 1)) examples/uitnodiging-gesprek.yaml >/dev/null 2>&1
+check "--max-warnings $((n - 1)) with $n warnings: exit 1" test $? -eq 1
+sed 's/^date: 2026-11-27$/date: 2026-12-31/' examples/herinnering-formulier.yaml >"$T/laat.yaml"
+"$B" lint "$T/laat.yaml" >/dev/null 2>&1
+check "an error-level finding (a deadline before the letter): exit 1" test $? -eq 1
+printf 'kind: uitnodiging\nsubjekt: x\n' >"$T/ongeldig.yaml"
+"$B" lint "$T/ongeldig.yaml" >/dev/null 2>&1
+check "an invalid spec: exit 2" test $? -eq 2
+for bad in "--format xml" "--fail-on info" "--max-warnings -1" "--max-warnings veel"; do
+  "$B" lint $bad examples/uitnodiging-gesprek.yaml >/dev/null 2>&1
+  check "usage: $bad exits 2" test $? -eq 2
+done
+
+# ---- json ---------------------------------------------------------------------------------
+"$B" lint --format json "$T/set" >"$T/j" 2>&1
+check "json: valid, with version, files, errors, warnings, diagnostics" \
+  jqc '.version == 1 and .files == 2 and (.errors | type) == "number" and (.warnings | type) == "number" and (.diagnostics | type) == "array"' "$T/j"
+check "json: every finding has the documented fields and types" jqc '.diagnostics | length > 0 and all(
+  (.rule | type) == "string" and (.severity | IN("error", "warning", "info")) and (.file | type) == "string" and
+  (.line | type) == "number" and (.col | type) == "number" and (.end_line | type) == "number" and
+  (.end_col | type) == "number" and (.message | type) == "string" and
+  ((.suggestion | type) == "string" or .suggestion == null))' "$T/j"
+check "json: the counts match the findings" \
+  jqc '.warnings == ([.diagnostics[] | select(.severity == "warning")] | length)' "$T/j"
+printf 'Het gesprek is om 10.00 uur.\n' >"$T/x"
+cp examples/uitnodiging-gesprek.yaml "$T/c1.yaml"
+sed 's/om {{ afspraak_tijd }} uur/om 9:30/' examples/uitnodiging-gesprek.yaml >"$T/c2.yaml"
+"$B" lint --format json "$T/c2.yaml" >"$T/j" 2>&1
+check "json: a consistency finding has its related place" \
+  jqc '[.diagnostics[] | select(.rule == "consistency.time")][0].related | (.line | type) == "number" and (.message | type) == "string"' "$T/j"
+
+# ---- sarif --------------------------------------------------------------------------------
+"$B" lint --format sarif "$T/set" >"$T/s" 2>&1
+check "sarif: version 2.1.0 with the schema" jqc '.version == "2.1.0" and (."$schema" | test("sarif-2.1.0"))' "$T/s"
+check "sarif: tool.driver with name and every rule, each with help text" jqc '.runs[0].tool.driver |
+  .name == "beeldbrief" and (.rules | length >= 25) and
+  (.rules | all((.id | type) == "string" and (.shortDescription.text | type) == "string" and (.help.text | length > 100)))' "$T/s"
+check "sarif: results with ruleId, level, message.text and a physical location" jqc '.runs[0].results |
+  length > 0 and all((.ruleId | type) == "string" and (.level | IN("error", "warning", "note")) and
+  (.message.text | type) == "string" and
+  (.locations[0].physicalLocation.artifactLocation.uri | type) == "string" and
+  (.locations[0].physicalLocation.region.startLine >= 1) and (.locations[0].physicalLocation.region.startColumn >= 1))' "$T/s"
+check "sarif: every ruleId is a rule of the driver" \
+  jqc '[.runs[0].tool.driver.rules[].id] as $ids | .runs[0].results | all(.ruleId as $r | $ids | index($r))' "$T/s"
+(cd "$T" && "$B" lint --format sarif set) >"$T/s2" 2>&1
+check "sarif: uris of relative paths are relative (no leading / or ./)" \
+  jqc '.runs[0].results | all(.locations[0].physicalLocation.artifactLocation.uri | test("^(/|\\./)") | not)' "$T/s2"
+check "sarif: uris of absolute paths are file:// uris" \
+  jqc '[.runs[0].results[].locations[0].physicalLocation.artifactLocation.uri | select(test("^file:///"))] | length > 0' "$T/s"
+
+# ---- github -------------------------------------------------------------------------------------
+"$B" lint --format github examples/uitnodiging-gesprek.yaml >"$T/g" 2>&1
+check "github: one workflow command per finding" \
+  sh -c "test \$(grep -c '' '$T/g') -eq $n && ! grep -qv '^::\\(error\\|warning\\|notice\\) file=[^,]*,line=[0-9]*,col=[0-9]*,endLine=[0-9]*,endColumn=[0-9]*,title=[a-z]*\\.[a-z-]*::.' '$T/g'"
+printf 'kind: uitnodiging\nsubjekt: x\n' >"$T/komma,dubbele:punt.yaml"
+"$B" lint --format github "$T/komma,dubbele:punt.yaml" >"$T/g" 2>&1
+check "github: , and : in a file name are escaped" grep -q 'komma%2Cdubbele%3Apunt.yaml' "$T/g"
+
+# ---- gitlab ----------------------------------------------------------------------------------
+"$B" lint --format gitlab "$T/set" >"$T/gl" 2>&1
+check "gitlab: an array of issues with the Code Quality fields" jqc 'type == "array" and length > 0 and all(
+  (.description | type) == "string" and (.check_name | type) == "string" and (.fingerprint | test("^[0-9a-f]{32}$")) and
+  (.severity | IN("info", "minor", "major", "critical", "blocker")) and (.location.path | type) == "string" and
+  (.location.lines.begin >= 1))' "$T/gl"
+check "gitlab: fingerprints are unique" jqc '([.[].fingerprint] | length) == ([.[].fingerprint] | unique | length)' "$T/gl"
+{ printf '# een regel erbij\n'; cat "$T/set/a.yaml"; } >"$T/set/a2.yaml" && mv "$T/set/a2.yaml" "$T/set/a.yaml"
+"$B" lint --format gitlab "$T/set" >"$T/gl2" 2>&1
+check "gitlab: fingerprints stay when lines move" \
+  sh -c "jq -r '.[].fingerprint' '$T/gl' | sort >'$T/f1'; jq -r '.[].fingerprint' '$T/gl2' | sort >'$T/f2'; cmp -s '$T/f1' '$T/f2'"
+
+summary
