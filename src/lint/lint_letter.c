@@ -23,6 +23,8 @@ struct lcheck {
   GPtrArray              *compact; /* the timeline dates among them */
   GPtrArray              *hours;   /* opening hours among them */
   GString                *own;     /* lower-case texts outside standard blocks */
+  unsigned                kinds;   /* 1 << enum tok_kind of every token in the texts */
+  bool                    time;    /* a clock time outside opening hours */
   GString                *all;     /* their lower-case contents, one per line */
 };
 
@@ -123,10 +125,9 @@ static int weekday_word(const char *w)
   return -1;
 }
 
-static void dates_in(const struct text *t, bool when_field, GArray *out)
+static void dates_in(const struct text *t, const struct tokens *tkp, bool when_field, GArray *out)
 {
-  struct tokens tk;
-  tokens_build(&tk, t->s, t->len);
+  struct tokens tk = *tkp;
   char **low = g_new0(char *, tk.n + 1);
   for (size_t i = 0; i < tk.n; i++) low[i] = token_lower(&tk, i);
   for (size_t i = 0; i < tk.n; i++) {
@@ -171,7 +172,6 @@ static void dates_in(const struct text *t, bool when_field, GArray *out)
     g_array_append_val(out, u);
   }
   g_strfreev(low);
-  tokens_free(&tk);
 }
 
 /* 0 = maandag ... 6 = zondag; -1 for an impossible date. */
@@ -432,14 +432,11 @@ static void check_sender(struct lcheck *k)
 }
 
 /* letter.personal-phone: a mobile (06) number of the sender. */
-static void check_personal_phone(struct lcheck *k)
+static void personal_phone(struct lcheck *k, const struct text *t, const struct tokens *tkp)
 {
   if (k->c->personal_phone) return;
-  for (guint i = 0; i <= k->texts->len; i++) {
-    const struct text *t = i < k->texts->len ? k->texts->pdata[i] : &k->l->sender.phone;
-    if (!t->s) continue;
-    struct tokens tk;
-    tokens_build(&tk, t->s, t->len);
+  {
+    struct tokens tk = *tkp;
     for (size_t j = 0; j < tk.n; j++) {
       const struct token *tok = &tk.t[j];
       const char *s = tk.s + tok->off;
@@ -450,7 +447,6 @@ static void check_personal_phone(struct lcheck *k)
                "'%.*s' is a personal mobile number; give the team's number instead (the house "
                "style can allow personal numbers: allow-personal-phone)", (int)tok->len, s);
     }
-    tokens_free(&tk);
   }
 }
 
@@ -458,16 +454,7 @@ static void check_personal_phone(struct lcheck *k)
 
 static bool any_token(struct lcheck *k, enum tok_kind kind)
 {
-  for (guint i = 0; i < k->texts->len; i++) {
-    const struct text *t = k->texts->pdata[i];
-    struct tokens tk;
-    tokens_build(&tk, t->s, t->len);
-    bool found = false;
-    for (size_t j = 0; j < tk.n && !found; j++) found = tk.t[j].kind == kind;
-    tokens_free(&tk);
-    if (found) return true;
-  }
-  return false;
+  return (k->kinds & (1u << kind)) != 0;
 }
 
 static void check_contact(struct lcheck *k)
@@ -529,20 +516,7 @@ static bool clock_time(const char *s, size_t len)
 
 static bool has_time(struct lcheck *k)
 {
-  for (guint i = 0; i < k->texts->len; i++) {
-    const struct text *t = k->texts->pdata[i];
-    bool hours = false;                      /* opening hours are not the appointment */
-    for (guint j = 0; j < k->hours->len; j++) hours = hours || k->hours->pdata[j] == t;
-    if (hours) continue;
-    struct tokens tk;
-    tokens_build(&tk, t->s, t->len);
-    bool found = false;
-    for (size_t j = 0; j < tk.n && !found; j++)
-      found = tk.t[j].kind == TOK_NUMBER && clock_time(tk.s + tk.t[j].off, tk.t[j].len);
-    tokens_free(&tk);
-    if (found) return true;
-  }
-  return false;
+  return k->time;
 }
 
 static bool any_action_field(const struct letter *l, size_t which)
@@ -764,14 +738,29 @@ static void collect_all(struct lcheck *k)
 void lint_letter_rules(struct unit *u, const struct lint_data *d, const struct lint_cfg *c,
                        const struct letter *l, const struct metrics *per_block)
 {
-  struct lcheck k = { u, d, c, l, g_ptr_array_new(), g_ptr_array_new(), g_ptr_array_new(),
-                      g_string_new(NULL), g_string_new(NULL) };
+  struct lcheck k = { .u = u, .d = d, .c = c, .l = l, .texts = g_ptr_array_new(),
+                      .compact = g_ptr_array_new(), .hours = g_ptr_array_new(),
+                      .own = g_string_new(NULL), .all = g_string_new(NULL) };
   collect_all(&k);
   GArray *dates = g_array_new(FALSE, TRUE, sizeof(struct date_use));
-  for (guint i = 0; i < k.texts->len; i++) {
-    const struct text *t = k.texts->pdata[i];
+  /* One pass of tokens over every text: dates, token kinds, clock times
+   * and personal numbers. */
+  for (guint i = 0; i <= k.texts->len; i++) {
+    const struct text *t = i < k.texts->len ? k.texts->pdata[i] : &l->sender.phone;
+    if (!t->s) continue;
+    struct tokens tk;
+    tokens_build(&tk, t->s, t->len);
+    personal_phone(&k, t, &tk);
+    if (i == k.texts->len) { tokens_free(&tk); break; }
+    bool hours = false;                      /* opening hours are not an appointment's time */
+    for (guint j = 0; j < k.hours->len; j++) hours = hours || k.hours->pdata[j] == t;
+    for (size_t j = 0; j < tk.n; j++) {
+      k.kinds |= 1u << tk.t[j].kind;
+      if (!hours && tk.t[j].kind == TOK_NUMBER && clock_time(tk.s + tk.t[j].off, tk.t[j].len)) k.time = true;
+    }
     guint from = dates->len;
-    dates_in(t, false, dates);
+    dates_in(t, &tk, false, dates);
+    tokens_free(&tk);
     bool compact = false;
     for (guint j = 0; j < k.compact->len; j++) compact = compact || k.compact->pdata[j] == t;
     for (guint j = from; j < dates->len; j++) g_array_index(dates, struct date_use, j).compact = compact;
@@ -790,7 +779,6 @@ void lint_letter_rules(struct unit *u, const struct lint_data *d, const struct l
   check_subject(&k);
   check_key_message(&k);
   check_sender(&k);
-  check_personal_phone(&k);
   check_weekdays(&k, dates);
   check_deadline_dates(&k, dates);
   check_date_notation(&k, dates);

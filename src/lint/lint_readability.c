@@ -302,6 +302,10 @@ static char **phrase_words(const char *phrase, GHashTable **cache)
 /* Number of words of PHRASE that match from token I on (all or nothing). */
 static size_t match_phrase(struct check *k, const struct sentence *s, size_t i, const char *phrase)
 {
+  /* Most tokens start no phrase: reject on the first word before the
+   * split phrase is looked up. */
+  size_t n = strlen(k->low[i]);
+  if (strncmp(k->low[i], phrase, n) != 0 || (phrase[n] != ' ' && phrase[n] != '\0')) return 0;
   static GHashTable *cache;
   char **words = phrase_words(phrase, &cache);
   if (strcmp(k->low[i], words[0]) != 0) return 0;
