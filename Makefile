@@ -102,6 +102,7 @@ $(BUILD)/run-bench: $(BUILD)/bench/bench.o $(LIB)
 bench: $(BIN) $(BUILD)/run-bench
 	@$(BUILD)/run-bench examples/uitnodiging-gesprek.yaml 2000
 	@bench/check-text.sh
+	@bench/lint.sh
 	@bench/mailing.sh
 
 # libFuzzer on the front end (clang). FUZZ_TIME seconds; new crashers are
