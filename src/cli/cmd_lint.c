@@ -87,7 +87,7 @@ static GPtrArray *expand_args(char **args, int n)
     } else if (g_file_test(a, G_FILE_TEST_IS_DIR)) {
       GPtrArray *found = g_ptr_array_new_with_free_func(g_free);
       walk(a, found);
-      qsort(found->pdata, found->len, sizeof(char *), cmp_path);
+      if (found->len) qsort(found->pdata, found->len, sizeof(char *), cmp_path);
       for (guint j = 0; j < found->len; j++) g_ptr_array_add(files, g_strdup(found->pdata[j]));
       g_ptr_array_unref(found);
     } else {
