@@ -255,6 +255,7 @@ struct unit *pipeline_load(const char *path, char **sets, size_t nsets, const ch
     else u->letter = NULL;
     last_cfg = cfg;
     pipeline_apply_severities(u, &cfg);
+    lint_suppressions(u, u->src);
   }
   for (size_t i = 0; i < nsets; i++) sets[i][strlen(sets[i])] = '=';
   free(names);

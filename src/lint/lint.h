@@ -65,6 +65,11 @@ struct vocab;
  * (V->index). */
 void lint_vocab_prepare(struct vocab *v);
 
+/* Applies the `# beeldbrief: disable...` comments of the spec SF to the
+ * findings on U, and reports suppressions without a reason, with an
+ * unknown rule or without a finding to suppress (lint_suppress.c). */
+void lint_suppressions(struct unit *u, const struct srcfile *sf);
+
 /* Writes the metrics as a JSON object (no trailing newline). */
 void metrics_write_json(FILE *out, const struct metrics *m);
 

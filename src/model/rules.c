@@ -33,6 +33,8 @@ static const struct rule_info rules[] = {
   { "letter.subject", W, "The subject is concrete and at most 8 words" },
   { "letter.timeline", W, "A first-contact letter shows a timeline with the next step" },
   { "letter.weekday", E, "A weekday written with a date matches that date" },
+  { "lint.suppression", W, "A suppression comment names known rules and gives a reason" },
+  { "lint.unused-suppression", W, "A suppression comment that matches no finding is removed" },
   { "readability.abbreviation", W, "An abbreviation is explained the first time it is used" },
   { "readability.clauses", W, "At most two clauses in a sentence" },
   { "readability.difficult-word", W, "Officialese gets its plain B1 alternative" },

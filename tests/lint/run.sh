@@ -101,4 +101,16 @@ check "gitlab: fingerprints are unique" jqc '([.[].fingerprint] | length) == ([.
 check "gitlab: fingerprints stay when lines move" \
   sh -c "jq -r '.[].fingerprint' '$T/gl' | sort >'$T/f1'; jq -r '.[].fingerprint' '$T/gl2' | sort >'$T/f2'; cmp -s '$T/f1' '$T/f2'"
 
+# ---- suppressions ---------------------------------------------------------------------------
+"$B" lint tests/lint/suppressions.yaml 2>&1 |
+  sed -n 's/^[^ ]*:\([0-9]*\):\([0-9]*\): [a-z]*: .*\[\(lint\.[a-z-]*\|readability\.passive\|readability\.vague-time\)\]$/\1:\2 \3/p' >"$T/got"
+printf '%s\n' "23:3 lint.suppression" "25:3 lint.unused-suppression" "30:29 readability.vague-time" \
+  "31:3 lint.suppression" >"$T/want"
+check "suppressions: hidden with and without a reason, the block ends at enable; no reason, unused and unknown rules reported" \
+  diff "$T/want" "$T/got"
+sed '/# beeldbrief:/d' tests/lint/suppressions.yaml >"$T/zonder.yaml"
+"$B" lint "$T/zonder.yaml" >"$T/out" 2>&1
+check "suppressions: without the comments the findings are there (passive, vague time x3)" \
+  test "$(grep -c '\[readability.passive\]' "$T/out")" -eq 1 -a "$(grep -c '\[readability.vague-time\]' "$T/out")" -eq 3
+
 summary
