@@ -20,7 +20,7 @@ BIN     ?= beeldbrief
 DEB_PACKAGES := gcc make pkg-config libyaml-dev libpango1.0-dev libcairo2-dev \
                 libglib2.0-dev libxml2-dev libhunspell-dev hunspell-nl hunspell-en-us \
                 librsvg2-dev libzint-dev libhyphen-dev hyphen-nl fonts-open-sans \
-                poppler-utils jq
+                poppler-utils jq libxml2-utils
 
 ifeq ($(V),1)
 Q :=

@@ -22,7 +22,7 @@ static const char lint_usage[] =
   "the form of address and the word per concept of the first letter set\n"
   "the norm for the others.\n"
   "\n"
-  "  --format FORMAT     text (default), json, sarif, github or gitlab\n"
+  "  --format FORMAT     text (default), json, sarif, junit, github or gitlab\n"
   "                      (docs/ci.md describes each)\n"
   "  --fail-on LEVEL     error (default) or warning: which findings fail the run\n"
   "  --max-warnings N    fail when there are more than N warnings\n"
@@ -118,7 +118,7 @@ int cmd_lint(int argc, char **argv)
     if (c == 'c') { pipeline_set_config(optarg); continue; }
     if (c == 'f') {
       int f = letter_name_index(report_format_names, REPORT_FORMAT_COUNT, optarg);
-      if (f < 0) return usage_error("lint", "--format is text, json, sarif, github or gitlab, not '%s'", optarg);
+      if (f < 0) return usage_error("lint", "--format is text, json, sarif, junit, github or gitlab, not '%s'", optarg);
       format = (enum report_format)f;
       continue;
     }

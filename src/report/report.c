@@ -2,12 +2,13 @@
  * report.h and docs/ci.md). */
 #include "report.h"
 #include "../base/util.h"
+#include "../base/xml.h"
 #include "../model/rules.h"
 #include <glib.h>
 #include <string.h>
 
 const char *const report_format_names[REPORT_FORMAT_COUNT] = {
-  "text", "json", "sarif", "github", "gitlab",
+  "text", "json", "sarif", "junit", "github", "gitlab",
 };
 
 /* One finding, copied out of its unit. */
@@ -17,6 +18,7 @@ struct rdiag {
   unsigned           line, col, end_line, end_col;
   char              *note_file, *note_message;
   unsigned           note_line, note_col;
+  guint              owner;     /* index in report.files: the letter linted */
 };
 
 struct report {
@@ -26,6 +28,7 @@ struct report {
   char              *datadir;
   char              *version;
   GArray            *diags;      /* struct rdiag, for the formats written at the end */
+  GPtrArray         *files;      /* every file reported, findings or not (JUnit) */
 };
 
 struct report *report_new(enum report_format format, FILE *out, bool color, const char *datadir,
@@ -38,6 +41,7 @@ struct report *report_new(enum report_format format, FILE *out, bool color, cons
   r->color = color;
   r->datadir = g_strdup(datadir);
   r->diags = g_array_new(FALSE, TRUE, sizeof(struct rdiag));
+  r->files = g_ptr_array_new_with_free_func(g_free);
   return r;
 }
 
@@ -90,7 +94,7 @@ static void github_one(FILE *out, const struct diag *d)
 
 void report_file(struct report *r, const char *path, const struct diag_list *l, const char *summary)
 {
-  (void)path;
+  g_ptr_array_add(r->files, g_strdup(tidy(path)));
   if (r->format == REPORT_TEXT) {
     diag_list_print(r->out, l, r->color);
     if (summary) fprintf(r->out, "%s\n", summary);
@@ -105,7 +109,7 @@ void report_file(struct report *r, const char *path, const struct diag_list *l, 
     struct rdiag c = {
       g_strdup(tidy(d->file ? d->file : path)), g_strdup(d->rule_id ? d->rule_id : ""),
       g_strdup(d->message), g_strdup(d->suggestion), d->severity,
-      d->line, d->col, d->end_line, d->end_col, NULL, NULL, 0, 0,
+      d->line, d->col, d->end_line, d->end_col, NULL, NULL, 0, 0, r->files->len - 1,
     };
     if (d->note) {
       c.note_file = g_strdup(tidy(d->note->file));
@@ -249,6 +253,97 @@ static void write_sarif(struct report *r)
   fputs(r->diags->len ? "\n ]}]}\n" : "]}]}\n", o);
 }
 
+/* ---- JUnit XML ------------------------------------------------------------------------------ */
+
+/* "file:line:col: severity: message [rule]" plus the suggestion and the
+ * related place: what a CI system shows for a failed test. */
+static char *junit_detail(const struct rdiag *d)
+{
+  GString *g = g_string_new(d->file);
+  if (d->line) g_string_append_printf(g, ":%u:%u", d->line, d->col);
+  g_string_append_printf(g, ": %s: %s", diag_severity_name(d->severity), d->message);
+  if (*d->rule) g_string_append_printf(g, " [%s]", d->rule);
+  if (d->suggestion) g_string_append_printf(g, "\n  suggestion: %s", d->suggestion);
+  if (d->note_file)
+    g_string_append_printf(g, "\n  %s:%u:%u: note: %s", d->note_file, d->note_line, d->note_col,
+                           d->note_message);
+  return g_string_free(g, FALSE);
+}
+
+static bool junit_failure(const struct rdiag *d)
+{
+  return d->severity == DIAG_ERROR || d->severity == DIAG_WARNING;
+}
+
+/* One test suite, a test case per file and a <failure> per error or
+ * warning (also those in a block file the letter includes); findings at
+ * info level go to the case's <system-out>, since they never fail a run.
+ * The findings come in the order of the files. */
+static int write_junit(struct report *r)
+{
+  unsigned failed_files = 0, failures = 0;
+  guint k = 0;
+  for (guint f = 0; f < r->files->len; f++) {
+    bool failed = false;
+    for (; k < r->diags->len && g_array_index(r->diags, struct rdiag, k).owner == f; k++)
+      if (junit_failure(&g_array_index(r->diags, struct rdiag, k))) { failures++; failed = true; }
+    failed_files += failed;
+  }
+  struct xml_writer *w = xml_writer_new();
+  xml_start(w, "testsuites");
+  xml_attr_set(w, "name", "beeldbrief lint");
+  xml_attr_uint(w, "tests", r->files->len);
+  xml_attr_uint(w, "failures", failed_files);
+  xml_attr_uint(w, "errors", 0);
+  xml_start(w, "testsuite");
+  xml_attr_set(w, "name", "beeldbrief lint");
+  xml_attr_uint(w, "tests", r->files->len);
+  xml_attr_uint(w, "failures", failed_files);
+  xml_attr_uint(w, "errors", 0);
+  xml_attr_uint(w, "skipped", 0);
+  xml_start(w, "properties");
+  xml_start(w, "property");
+  xml_attr_set(w, "name", "beeldbrief.version");
+  xml_attr_set(w, "value", r->version);
+  xml_end(w);
+  xml_start(w, "property");
+  xml_attr_set(w, "name", "beeldbrief.findings");
+  xml_attr_uint(w, "value", failures);
+  xml_end(w);
+  xml_end(w);
+  k = 0;
+  for (guint f = 0; f < r->files->len; f++) {
+    const char *file = r->files->pdata[f];
+    xml_start(w, "testcase");
+    xml_attr_set(w, "classname", "beeldbrief.lint");
+    xml_attr_set(w, "name", file);
+    xml_attr_set(w, "file", file);
+    GString *out = g_string_new(NULL);
+    for (; k < r->diags->len && g_array_index(r->diags, struct rdiag, k).owner == f; k++) {
+      const struct rdiag *d = &g_array_index(r->diags, struct rdiag, k);
+      char *detail = junit_detail(d);
+      if (junit_failure(d)) {
+        xml_start(w, "failure");
+        xml_attr_set(w, "type", *d->rule ? d->rule : diag_severity_name(d->severity));
+        xml_attr_set(w, "message", d->message);
+        xml_write_text(w, detail);
+        xml_end(w);
+      } else {
+        g_string_append_printf(out, "%s\n", detail);
+      }
+      g_free(detail);
+    }
+    if (out->len) {
+      xml_start(w, "system-out");
+      xml_write_text(w, out->str);
+      xml_end(w);
+    }
+    g_string_free(out, TRUE);
+    xml_end(w);
+  }
+  return xml_writer_finish(w, r->out);
+}
+
 /* ---- GitLab Code Quality ------------------------------------------------------------------ */
 
 static void write_gitlab(struct report *r)
@@ -286,6 +381,7 @@ static void write_gitlab(struct report *r)
 
 int report_finish(struct report *r, unsigned errors, unsigned warnings, unsigned files)
 {
+  int junit_rc = 0;
   switch (r->format) {
   case REPORT_TEXT:
     fprintf(r->out, "%u error%s, %u warning%s in %u file%s\n", errors, errors == 1 ? "" : "s",
@@ -294,15 +390,17 @@ int report_finish(struct report *r, unsigned errors, unsigned warnings, unsigned
   case REPORT_JSON: write_json(r, errors, warnings, files); break;
   case REPORT_SARIF: write_sarif(r); break;
   case REPORT_GITLAB: write_gitlab(r); break;
+  case REPORT_JUNIT: junit_rc = write_junit(r); break;
   case REPORT_GITHUB: case REPORT_FORMAT_COUNT: break;
   }
-  int rc = fflush(r->out) == 0 && !ferror(r->out) ? 0 : -1;
+  int rc = junit_rc == 0 && fflush(r->out) == 0 && !ferror(r->out) ? 0 : -1;
   for (guint i = 0; i < r->diags->len; i++) {
     struct rdiag *d = &g_array_index(r->diags, struct rdiag, i);
     g_free(d->file); g_free(d->rule); g_free(d->message); g_free(d->suggestion);
     g_free(d->note_file); g_free(d->note_message);
   }
   g_array_free(r->diags, TRUE);
+  g_ptr_array_unref(r->files);
   g_free(r->datadir);
   g_free(r->version);
   g_free(r);

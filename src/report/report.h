@@ -1,6 +1,6 @@
 /* report.h - findings of many files in the formats CI systems and editors
  * read: compiler-style text, JSON, SARIF 2.1.0 (GitHub code scanning),
- * GitHub workflow commands and GitLab Code Quality.
+ * JUnit XML, GitHub workflow commands and GitLab Code Quality.
  *
  * A report takes each file's findings as the file is done (the unit and
  * its strings are freed right after) and writes the formats that need the
@@ -12,7 +12,7 @@
 #include <stdio.h>
 
 enum report_format {
-  REPORT_TEXT, REPORT_JSON, REPORT_SARIF, REPORT_GITHUB, REPORT_GITLAB, REPORT_FORMAT_COUNT
+  REPORT_TEXT, REPORT_JSON, REPORT_SARIF, REPORT_JUNIT, REPORT_GITHUB, REPORT_GITLAB, REPORT_FORMAT_COUNT
 };
 extern const char *const report_format_names[REPORT_FORMAT_COUNT];
 

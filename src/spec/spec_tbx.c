@@ -1,5 +1,5 @@
 /* spec_tbx.c - terminology in TBX (ISO 30042) as the organisation's word
- * list. The only file that uses libxml2's parser.
+ * list, read through base/xml.h.
  *
  * A TBX file holds concept entries (termEntry in TBX 2008, conceptEntry
  * in TBX 2019), each with terms per language. Per concept, in the Dutch
@@ -11,10 +11,9 @@
  * A term without a status counts as admitted; a concept without a
  * preferred term takes its first admitted one. */
 #include "spec_int.h"
+#include "../base/xml.h"
 #include "../model/vocab.h"
 #include <glib.h>
-#include <libxml/parser.h>
-#include <libxml/tree.h>
 #include <string.h>
 
 enum status { ST_ADMITTED, ST_PREFERRED, ST_DEPRECATED };
@@ -25,42 +24,16 @@ struct tbx_term {
   long        line;
 };
 
-static bool named(const xmlNode *n, const char *name)
+static bool named(const struct xml_node *n, const char *name)
 {
-  return n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, name);
-}
-
-static char *attr(const xmlNode *n, const char *name)
-{
-  xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
-  if (!v) return NULL;
-  char *s = g_strdup((const char *)v);
-  xmlFree(v);
-  return s;
-}
-
-/* The element's text, with runs of white space made single spaces. */
-static char *content(const xmlNode *n)
-{
-  xmlChar *c = xmlNodeGetContent(n);
-  char *s = g_strdup(c ? (const char *)c : "");
-  xmlFree(c);
-  char **parts = g_strsplit_set(g_strstrip(s), " \t\r\n", -1);
-  GString *g = g_string_new(NULL);
-  for (char **p = parts; *p; p++)
-    if (**p) g_string_append_printf(g, "%s%s", g->len ? " " : "", *p);
-  g_strfreev(parts);
-  g_free(s);
-  return g_string_free(g, FALSE);
+  return xml_is(n, name);
 }
 
 /* Dutch, or any language when the file has no xml:lang at all. */
-static bool dutch(const xmlNode *lang_set)
+static bool dutch(const struct xml_node *lang_set)
 {
-  xmlChar *l = xmlNodeGetLang(lang_set);
-  bool nl = !l || !g_ascii_strncasecmp((const char *)l, "nl", 2);
-  xmlFree(l);
-  return nl;
+  const char *l = lang_set->lang;
+  return !l || !g_ascii_strncasecmp(l, "nl", 2);
 }
 
 static enum status status_of(const char *v)
@@ -74,33 +47,31 @@ static enum status status_of(const char *v)
 }
 
 /* One term section (tig, ntig, termSec): the term and its status. */
-static void read_term(const xmlNode *sec, GArray *terms)
+static void read_term(const struct xml_node *sec, GArray *terms)
 {
-  struct tbx_term t = { NULL, ST_ADMITTED, xmlGetLineNo(sec) };
-  for (const xmlNode *c = sec->children; c; c = c->next) {
-    if (named(c, "term")) { g_free(t.text); t.text = content(c); t.line = xmlGetLineNo(c); }
+  struct tbx_term t = { NULL, ST_ADMITTED, sec->line };
+  for (const struct xml_node *c = sec->children; c; c = c->next) {
+    if (named(c, "term")) { g_free(t.text); t.text = xml_text(c); t.line = c->line; }
     if (named(c, "termGrp"))   /* ntig */
-      for (const xmlNode *g = c->children; g; g = g->next)
-        if (named(g, "term")) { g_free(t.text); t.text = content(g); }
-    char *type = named(c, "termNote") || named(c, "admin") ? attr(c, "type") : NULL;
+      for (const struct xml_node *g = c->children; g; g = g->next)
+        if (named(g, "term")) { g_free(t.text); t.text = xml_text(g); }
+    const char *type = named(c, "termNote") || named(c, "admin") ? xml_attr(c, "type") : NULL;
     if (type && (!strcmp(type, "administrativeStatus") || !strcmp(type, "normativeAuthorization"))) {
-      char *v = content(c);
+      char *v = xml_text(c);
       t.status = status_of(v);
       g_free(v);
     }
-    g_free(type);
   }
   if (t.text && *t.text) g_array_append_val(terms, t);
   else g_free(t.text);
 }
 
-static void read_definition(const xmlNode *n, char **def)
+static void read_definition(const struct xml_node *n, char **def)
 {
-  for (const xmlNode *c = n; c; c = c->next) {
-    if (c->type != XML_ELEMENT_NODE) continue;
-    char *type = named(c, "descrip") ? attr(c, "type") : NULL;
-    if (type && !strcmp(type, "definition") && !*def) *def = content(c);
-    g_free(type);
+  for (const struct xml_node *c = n; c; c = c->next) {
+    if (!c->name) continue;
+    const char *type = named(c, "descrip") ? xml_attr(c, "type") : NULL;
+    if (type && !strcmp(type, "definition") && !*def) *def = xml_text(c);
     if (named(c, "descripGrp")) read_definition(c->children, def);
   }
 }
@@ -120,15 +91,15 @@ static void tbx_error(struct tbx_ctx *x, long line, const char *fmt, const char 
   x->errors++;
 }
 
-static void read_concept(struct tbx_ctx *x, const xmlNode *entry)
+static void read_concept(struct tbx_ctx *x, const struct xml_node *entry)
 {
   GArray *terms = g_array_new(FALSE, FALSE, sizeof(struct tbx_term));
   char *def = NULL;
   read_definition(entry->children, &def);
-  for (const xmlNode *ls = entry->children; ls; ls = ls->next) {
+  for (const struct xml_node *ls = entry->children; ls; ls = ls->next) {
     if (!(named(ls, "langSet") || named(ls, "langSec")) || !dutch(ls)) continue;
     read_definition(ls->children, &def);
-    for (const xmlNode *t = ls->children; t; t = t->next)
+    for (const struct xml_node *t = ls->children; t; t = t->next)
       if (named(t, "tig") || named(t, "ntig") || named(t, "termSec")) read_term(t, terms);
   }
   struct tbx_term *ts = (struct tbx_term *)(void *)terms->data;
@@ -158,22 +129,19 @@ static void read_concept(struct tbx_ctx *x, const xmlNode *entry)
   g_free(def);
 }
 
-static void walk(struct tbx_ctx *x, const xmlNode *n)
+static void walk(struct tbx_ctx *x, const struct xml_node *n)
 {
   for (; n; n = n->next) {
     if (named(n, "termEntry") || named(n, "conceptEntry")) read_concept(x, n);
-    else if (n->type == XML_ELEMENT_NODE) walk(x, n->children);
+    else if (n->name) walk(x, n->children);
   }
 }
 
-/* libxml2's own messages (malformed XML) with the file's line. */
-static void xml_error(void *ctx, xmlError *e)
+/* The XML parser's own messages (malformed XML) with the file's line. */
+static void xml_error(void *ctx, long line, const char *msg)
 {
   struct tbx_ctx *x = ctx;
-  if (!e || e->level < XML_ERR_ERROR || x->errors) return;
-  char *msg = g_strstrip(g_strdup(e->message ? e->message : "malformed XML"));
-  tbx_error(x, e->line, "not well-formed TBX: %s", msg);
-  g_free(msg);
+  if (!x->errors) tbx_error(x, line, "not well-formed TBX: %s", msg);
 }
 
 struct vocab *spec_load_tbx(struct unit *u, const char *path)
@@ -186,24 +154,20 @@ struct vocab *spec_load_tbx(struct unit *u, const char *path)
   }
   unit_adopt_file(u, sf);
   struct tbx_ctx x = { u, sf, vocab_new(path), 0 };
-  xmlSetStructuredErrorFunc(&x, (xmlStructuredErrorFunc)xml_error);
-  /* No network, no external entities: a word list is data, not a program. */
-  xmlDoc *doc = xmlReadMemory(sf->data, (int)sf->len, path, NULL,
-                              XML_PARSE_NONET | XML_PARSE_NOBLANKS);
-  xmlSetStructuredErrorFunc(NULL, NULL);
+  struct xml_doc *doc = xml_parse(sf->data, sf->len, path, xml_error, &x);
   if (!doc) {
     if (!x.errors) tbx_error(&x, 1, "cannot parse %s as XML", path);
   } else {
-    const xmlNode *root = xmlDocGetRootElement(doc);
+    const struct xml_node *root = xml_root(doc);
     if (!root || !(named(root, "martif") || named(root, "tbx")))
-      tbx_error(&x, root ? xmlGetLineNo(root) : 1,
+      tbx_error(&x, root ? root->line : 1,
                 "not a TBX file: the root element is '%s', not martif or tbx",
-                root ? (const char *)root->name : "(none)");
+                root ? root->name : "(none)");
     else
       walk(&x, root);
     if (!x.errors && x.v->nterms == 0)
       tbx_error(&x, 1, "%s", "no Dutch terms found (langSet xml:lang=\"nl\" with tig/term)");
-    xmlFreeDoc(doc);
+    xml_doc_free(doc);
   }
   if (x.errors) {
     vocab_free(x.v);

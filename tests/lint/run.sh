@@ -81,6 +81,24 @@ check "sarif: uris of relative paths are relative (no leading / or ./)" \
 check "sarif: uris of absolute paths are file:// uris" \
   jqc '[.runs[0].results[].locations[0].physicalLocation.artifactLocation.uri | select(test("^file:///"))] | length > 0' "$T/s"
 
+# ---- junit ------------------------------------------------------------------------------------
+"$B" lint --format junit "$T/set" >"$T/ju" 2>&1
+check "junit: valid against the JUnit schema (xmllint --schema tests/lint/junit.xsd)" \
+  xmllint --noout --schema tests/lint/junit.xsd "$T/ju"
+"$B" lint --format json "$T/set" >"$T/j" 2>&1
+nf=$(jq '[.diagnostics[] | select(.severity != "info")] | length' "$T/j")
+check "junit: a testcase per file (2)" test "$(xmllint --xpath 'count(//testcase)' "$T/ju")" -eq 2
+check "junit: a failure per finding ($nf)" test "$(xmllint --xpath 'count(//failure)' "$T/ju")" -eq "$nf"
+check "junit: each failure names its rule and gives file:line:col" \
+  test "$(xmllint --xpath 'count(//failure[contains(@type, ".") and (contains(., ".yaml:") or contains(., ".yml:")) and contains(., concat("[", @type, "]"))])' "$T/ju")" -eq "$nf"
+check "junit: the suite counts its tests and failing files" \
+  test "$(xmllint --xpath 'string(/testsuites/testsuite/@tests)' "$T/ju")" = 2 -a \
+       "$(xmllint --xpath 'string(/testsuites/testsuite/@failures)' "$T/ju")" = "$(xmllint --xpath 'count(//testcase[failure])' "$T/ju")"
+cp examples/uitnodiging-gesprek.yaml "$T/a&b<c>'d\"e.yaml"
+"$B" lint --format junit "$T/a&b<c>'d\"e.yaml" >"$T/ju2" 2>/dev/null
+check "junit: markup and quotes in a file name stay well-formed XML" \
+  test "$(xmllint --xpath 'string(//testcase/@name)' "$T/ju2")" = "$T/a&b<c>'d\"e.yaml"
+
 # ---- github -------------------------------------------------------------------------------------
 "$B" lint --format github examples/uitnodiging-gesprek.yaml >"$T/g" 2>&1
 check "github: one workflow command per finding" \

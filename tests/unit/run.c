@@ -12,7 +12,8 @@ const char *harness_case = "";
   X(test_diag) \
   X(test_spec) \
   X(test_expand) \
-  X(test_outfile)
+  X(test_outfile) \
+  X(test_xml)
 
 #define DECLARE(fn) void fn(void);
 SUITES(DECLARE)
