@@ -46,6 +46,9 @@ struct metrics;
 struct unit *pipeline_load(const char *path, char **sets, size_t nsets, const char *style_path);
 /* Uses PATH instead of the nearest .beeldbrief.yaml (--config). */
 void pipeline_set_config(const char *path);
+/* True when the configuration for PATH (--config, or the nearest
+ * .beeldbrief.yaml) lists it under `ignore:`. */
+bool pipeline_ignored(const char *path);
 /* Letters loaded from now on are compared with each other (lint of
  * several files); NULL stops that. */
 struct lint_set;

@@ -27,7 +27,8 @@ static const char lint_usage[] =
   "  --fail-on LEVEL     error (default) or warning: which findings fail the run\n"
   "  --max-warnings N    fail when there are more than N warnings\n"
   "  --config FILE       settings instead of the nearest .beeldbrief.yaml\n"
-  "                      above each file\n"
+  "                      above each file (its ignore: globs skip files found\n"
+  "                      in folders and globs; files named are always linted)\n"
   "  -h, --help          show this help\n"
   "\n"
   "Exit status: 0 within the limits, 1 error-level findings (or warnings\n"
@@ -55,6 +56,7 @@ static void walk(const char *dir, GPtrArray *files)
   while ((name = g_dir_read_name(d)) != NULL) {
     if (name[0] == '.') continue;                        /* .git, .beeldbrief.yaml */
     char *path = g_build_filename(dir, name, NULL);
+    if (pipeline_ignored(path)) { g_free(path); continue; }
     if (g_file_test(path, G_FILE_TEST_IS_DIR)) walk(path, files);
     else if ((g_str_has_suffix(name, ".yaml") || g_str_has_suffix(name, ".yml")) && is_letter(path))
       g_ptr_array_add(files, g_strdup(path));
@@ -80,6 +82,7 @@ static GPtrArray *expand_args(char **args, int n)
     if (!g_file_test(a, G_FILE_TEST_EXISTS) && strpbrk(a, "*?[") &&
         glob(a, 0, NULL, &g) == 0) {
       for (size_t j = 0; j < g.gl_pathc; j++) {
+        if (pipeline_ignored(g.gl_pathv[j])) continue;
         if (g_file_test(g.gl_pathv[j], G_FILE_TEST_IS_DIR)) walk(g.gl_pathv[j], files);
         else g_ptr_array_add(files, g_strdup(g.gl_pathv[j]));
       }

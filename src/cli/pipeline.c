@@ -16,11 +16,14 @@
 /* Names the house style file for the letter: --house-style wins, then
  * the spec's house-style (a path relative to the spec, or a NAME looked up
  * in house-styles/ beside the spec, then in templates/house-styles/), then
- * the shipped default. NULL with a diagnostic when a name is unknown. */
-static char *find_style(struct unit *u, const char *spec_dir, const char *override)
+ * the configuration's house-style, then the shipped default. NULL with a
+ * diagnostic when a name is unknown. */
+static char *find_style(struct unit *u, const char *spec_dir, const char *override,
+                        const char *configured)
 {
   if (override) return g_strdup(override);
   const struct text *hs = &u->letter->house_style;
+  if (!text_present(hs) && configured) return g_strdup(configured);
   char *shipped = g_build_filename(datadir(), "templates", "house-styles", NULL);
   if (!text_present(hs)) {
     char *path = g_build_filename(shipped, "default.yaml", NULL);
@@ -56,9 +59,10 @@ static char *find_style(struct unit *u, const char *spec_dir, const char *overri
   return found;
 }
 
-static int load_style(struct unit *u, const char *spec_dir, const char *override)
+static int load_style(struct unit *u, const char *spec_dir, const char *override,
+                      const char *configured)
 {
-  char *path = find_style(u, spec_dir, override);
+  char *path = find_style(u, spec_dir, override, configured);
   if (!path) return -1;
   struct house_style *s = arena_alloc(&u->arena, sizeof *s);
   int rc = spec_load_house_style(u, path, s);
@@ -213,6 +217,46 @@ void pipeline_set_config(const char *path)
   config_path = path;
 }
 
+/* The configuration of each folder, for its ignore globs only: no word
+ * lists loaded. Kept for the process (a walk asks once per file). */
+struct folder_cfg {
+  struct unit    *u;              /* owns the strings of cfg */
+  struct lint_cfg cfg;
+};
+static GHashTable *folder_cfgs;
+
+static void folder_cfg_free(gpointer p)
+{
+  struct folder_cfg *f = p;
+  unit_free(f->u);
+  g_free(f);
+}
+
+static void folder_cfgs_free(void)
+{
+  if (folder_cfgs) g_hash_table_destroy(folder_cfgs);
+  folder_cfgs = NULL;
+}
+
+bool pipeline_ignored(const char *path)
+{
+  if (!folder_cfgs) {
+    folder_cfgs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, folder_cfg_free);
+    atexit(folder_cfgs_free);
+  }
+  char *dir = g_path_get_dirname(path);
+  struct folder_cfg *f = g_hash_table_lookup(folder_cfgs, dir);
+  if (!f) {
+    f = g_new0(struct folder_cfg, 1);
+    f->u = unit_new();
+    /* A broken configuration ignores nothing; linting the file reports it. */
+    if (find_config(f->u, path, config_path, &f->cfg) != 0) f->cfg.nignore = 0;
+    g_hash_table_insert(folder_cfgs, g_strdup(dir), f);
+  }
+  g_free(dir);
+  return lint_cfg_ignores(&f->cfg, path);
+}
+
 struct unit *pipeline_load(const char *path, char **sets, size_t nsets, const char *style_path)
 {
   memset(&last_letter, 0, sizeof last_letter);
@@ -242,10 +286,10 @@ struct unit *pipeline_load(const char *path, char **sets, size_t nsets, const ch
   }
   struct expand_opts o = { dirs, 2, names, values, nsets };
   if (expand_letter(u, &o) != 0) u->letter = NULL;
-  if (u->letter && load_style(u, spec_dir, style_path) != 0) u->letter = NULL;
-  /* Every check runs before anything is rendered. */
   struct lint_cfg cfg;
   if (u->letter && pipeline_config(u, path, config_path, &cfg) != 0) u->letter = NULL;
+  if (u->letter && load_style(u, spec_dir, style_path, cfg.house_style) != 0) u->letter = NULL;
+  /* Every check runs before anything is rendered. */
   if (u->letter) {
     const struct lint_data *d = pipeline_lint_data(u);
     last_nblocks = u->letter->nblocks;

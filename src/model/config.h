@@ -9,6 +9,7 @@ struct vocab;
 
 #define LINT_CFG_MAX_VOCAB 8
 #define LINT_CFG_MAX_RULES 64
+#define LINT_CFG_MAX_IGNORE 64
 #define LINT_CFG_KINDS 9            /* enum letter_kind's KIND_COUNT */
 
 /* A rule's severity as the configuration sets it (rules.h: RULE_OFF). */
@@ -34,6 +35,14 @@ struct lint_cfg {
   unsigned            paragraph_words;  /* 100 */
   unsigned            pages[LINT_CFG_KINDS];
   bool                personal_phone;   /* the house style allows it */
+  /* `house-style:`: the house style of letters that name none (a path
+   * resolved against the configuration's folder), or NULL. */
+  const char         *house_style;
+  /* `ignore:`: globs of files a folder or glob on the command line skips,
+   * relative to IGNORE_BASE (the configuration's folder). */
+  const char         *ignore[LINT_CFG_MAX_IGNORE];
+  size_t              nignore;
+  const char         *ignore_base;
   /* `rules:`: severities that differ from the defaults. */
   struct rule_severity severities[LINT_CFG_MAX_RULES];
   size_t              nseverities;
@@ -41,5 +50,12 @@ struct lint_cfg {
 
 /* The built-in thresholds (B1 practice: 15 words a sentence). */
 void lint_cfg_defaults(struct lint_cfg *c);
+
+/* True when PATH matches one of C's ignore globs. A glob without a slash
+ * matches a file or folder name at any depth ('*.concept.yaml',
+ * 'drafts'); one with a slash matches the path from IGNORE_BASE, where a
+ * double star stands for any number of folders (docs/ci.md has examples).
+ * A glob that matches a folder ignores everything in it. */
+bool lint_cfg_ignores(const struct lint_cfg *c, const char *path);
 
 #endif

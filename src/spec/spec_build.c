@@ -350,6 +350,44 @@ static int config_vocabulary(struct unit *u, const char *path, const struct spec
   return 0;
 }
 
+/* `house-style:` and `ignore:`, both relative to the configuration. */
+static int config_paths(struct unit *u, const char *path, const struct spec_node *root,
+                        struct lint_cfg *c)
+{
+  char *dir = g_path_get_dirname(path);
+  const struct spec_node *hs = spec_map_get(root, "house-style");
+  if (hs) {
+    const char *f = hs->text.s;
+    char *p = g_path_is_absolute(f) ? g_strdup(f) : g_build_filename(dir, f, NULL);
+    c->house_style = arena_strdup(&u->arena, p);
+    g_free(p);
+  }
+  const struct spec_node *ig = spec_map_get(root, "ignore");
+  int rc = 0;
+  if (ig) {
+    struct textlist globs = lines_of(u, ig);
+    if (globs.n > LINT_CFG_MAX_IGNORE) {
+      diag_text(&u->diags, DIAG_ERROR, "spec.value", &globs.items[LINT_CFG_MAX_IGNORE], 0, 0, NULL,
+                "at most %d ignore globs", LINT_CFG_MAX_IGNORE);
+      rc = -1;
+    }
+    c->nignore = 0;
+    c->ignore_base = arena_strdup(&u->arena, dir);
+    for (size_t i = 0; i < globs.n && rc == 0; i++) {
+      const char *g = globs.items[i].s;
+      if (!*g || g[0] == '/') {
+        diag_text(&u->diags, DIAG_ERROR, "spec.value", &globs.items[i], 0, 0, NULL,
+                  "an ignore glob is relative to the configuration's folder, like 'concepten/**'");
+        rc = -1;
+        break;
+      }
+      c->ignore[c->nignore++] = arena_strdup(&u->arena, g);
+    }
+  }
+  g_free(dir);
+  return rc;
+}
+
 int spec_load_config(struct unit *u, const char *path, struct lint_cfg *c)
 {
   const char *why = NULL;
@@ -367,6 +405,7 @@ int spec_load_config(struct unit *u, const char *path, struct lint_cfg *c)
   c->long_word_syllables = (unsigned)number_of(r, "long-word-syllables", c->long_word_syllables);
   c->long_word_letters = (unsigned)number_of(r, "long-word-letters", c->long_word_letters);
   if (config_vocabulary(u, path, spec_map_get(root, "vocabulary"), c) != 0) return -1;
+  if (config_paths(u, path, root, c) != 0) return -1;
   const struct spec_node *lt = spec_map_get(root, "letter");
   c->block_words = (unsigned)number_of(lt, "block-words", c->block_words);
   c->paragraph_words = (unsigned)number_of(lt, "paragraph-words", c->paragraph_words);

@@ -206,6 +206,8 @@ const struct skey spec_config_keys[] = {
   LINES("vocabulary", false),
   { "rules", SK_RULEMAP, false, NULL, NULL, 0, 0, 0 },
   { "letter", SK_MAP, false, config_letter_keys, NULL, 0, 0, 0 },
+  TEXT("house-style", false),
+  LINES("ignore", false),
   END
 };
 

@@ -84,7 +84,7 @@ check "sarif: uris of absolute paths are file:// uris" \
 # ---- junit ------------------------------------------------------------------------------------
 "$B" lint --format junit "$T/set" >"$T/ju" 2>&1
 check "junit: valid against the JUnit schema (xmllint --schema tests/lint/junit.xsd)" \
-  xmllint --noout --schema tests/lint/junit.xsd "$T/ju"
+  sh -c "xmllint --noout --schema tests/lint/junit.xsd '$T/ju' 2>'$T/xerr'"
 "$B" lint --format json "$T/set" >"$T/j" 2>&1
 nf=$(jq '[.diagnostics[] | select(.severity != "info")] | length' "$T/j")
 check "junit: a testcase per file (2)" test "$(xmllint --xpath 'count(//testcase)' "$T/ju")" -eq 2
@@ -118,6 +118,44 @@ check "gitlab: fingerprints are unique" jqc '([.[].fingerprint] | length) == ([.
 "$B" lint --format gitlab "$T/set" >"$T/gl2" 2>&1
 check "gitlab: fingerprints stay when lines move" \
   sh -c "jq -r '.[].fingerprint' '$T/gl' | sort >'$T/f1'; jq -r '.[].fingerprint' '$T/gl2' | sort >'$T/f2'; cmp -s '$T/f1' '$T/f2'"
+
+# ---- configuration: ignore globs and house style ------------------------------------------------
+mkdir -p "$T/cfg/concepten/x" "$T/cfg/oud" "$T/cfg/brieven"
+for f in brieven/a.yaml brieven/b.concept.yaml concepten/x/c.yaml oud/d.yaml; do
+  cp examples/uitnodiging-gesprek.yaml "$T/cfg/$f"
+done
+printf 'ignore:\n  - "*.concept.yaml"   # drafts\n  - concepten/**\n  - oud/\n' >"$T/cfg/.beeldbrief.yaml"
+"$B" lint --format json "$T/cfg" >"$T/j" 2>&1
+check "ignore: a folder skips *.concept.yaml, concepten/** and oud/ (1 of 4 files linted)" \
+  jqc '.files == 1 and ([.diagnostics[].file | select(test("concept|oud"))] | length) == 0' "$T/j"
+"$B" lint --format json "$T/cfg/*/*.yaml" >"$T/j" 2>&1
+check "ignore: a quoted glob skips them too" jqc '.files == 1' "$T/j"
+"$B" lint --format json "$T/cfg/oud/d.yaml" >"$T/j" 2>&1
+check "ignore: a file named on the command line is linted all the same" jqc '.files == 1' "$T/j"
+printf 'ignore:\n  - /etc/*.yaml\n' >"$T/cfg/.beeldbrief.yaml"
+"$B" lint "$T/cfg/brieven/a.yaml" >"$T/out" 2>&1
+check "ignore: an absolute glob is refused at file:line:col, exit 2" \
+  sh -c "test $? -eq 2 && grep -q '^$T/cfg/.beeldbrief.yaml:2:5: error: .*relative.*\[spec.value\]' '$T/out'"
+sed 's/"#1A1A1E"/"#DDDDDD"/' templates/house-styles/default.yaml >"$T/cfg/huisstijl.yaml"
+cp templates/house-styles/win-logo.svg "$T/cfg/"
+printf 'house-style: huisstijl.yaml\n' >"$T/cfg/.beeldbrief.yaml"
+"$B" lint "$T/cfg/brieven/a.yaml" >"$T/out" 2>&1
+check "house-style: the configuration's house style is used (its pale text colour fails render.contrast)" \
+  grep -q "huisstijl.yaml:.*\[render.contrast\]" "$T/out"
+printf 'house-style: bestaat-niet.yaml\n' >"$T/cfg/.beeldbrief.yaml"
+"$B" lint "$T/cfg/brieven/a.yaml" >"$T/out" 2>&1
+check "house-style: a missing file is reported, exit 2" \
+  sh -c "test $? -eq 2 && grep -q 'bestaat-niet.yaml' '$T/out'"
+printf 'house-stijl: x.yaml\n' >"$T/cfg/.beeldbrief.yaml"
+"$B" lint "$T/cfg/brieven/a.yaml" >"$T/out" 2>&1
+check "configuration: an unknown key at file:line:col with a suggestion" \
+  grep -q "^$T/cfg/.beeldbrief.yaml:1:1: error: unknown key 'house-stijl'.*house-style" "$T/out"
+
+awk '/^## Configuration/{f=1} f&&/^```yaml/{g=1;next} g&&/^```/{exit} g' docs/ci.md |
+  grep -v '^vocabulary:\|^house-style:' >"$T/doc-cfg.yaml"
+"$B" lint --config "$T/doc-cfg.yaml" examples/uitnodiging-gesprek.yaml >"$T/out" 2>&1
+check "configuration: the example in docs/ci.md is valid (without its files)" \
+  sh -c "test $? -eq 0 && test \$(grep -c '' '$T/doc-cfg.yaml') -gt 10"
 
 # ---- suppressions ---------------------------------------------------------------------------
 "$B" lint tests/lint/suppressions.yaml 2>&1 |

@@ -13,7 +13,8 @@ const char *harness_case = "";
   X(test_spec) \
   X(test_expand) \
   X(test_outfile) \
-  X(test_xml)
+  X(test_xml) \
+  X(test_config)
 
 #define DECLARE(fn) void fn(void);
 SUITES(DECLARE)
