@@ -28,6 +28,7 @@ void diag_add(struct diag_list *l, const struct diag *d)
   c->rule_id = dup_or_null(l->arena, d->rule_id);
   c->message = dup_or_null(l->arena, d->message);
   c->suggestion = dup_or_null(l->arena, d->suggestion);
+  c->fix = dup_or_null(l->arena, d->fix);
   c->seq = (unsigned)l->n;
   l->n++;
   l->count[d->severity]++;
@@ -86,6 +87,102 @@ void diag_note_text(struct diag_list *l, struct diag *d, const struct text *t, s
                            .line = a.line, .col = a.col, .end_line = b.line, .end_col = b.col,
                            .message = arena_strdup(l->arena, msg) };
   d->note = n;
+}
+
+/* Text a plain, quoted or block YAML scalar holds as it is: no quote,
+ * escape, comment, mapping or line-break characters, and no white space
+ * at either end. */
+static bool yaml_inert(const char *s)
+{
+  if (!*s || *s == ' ' || s[strlen(s) - 1] == ' ') return false;
+  for (const char *p = s; *p; p++) {
+    if (strchr("\"'\\#:\t\r\n`|>{}[]&*!%@", *p)) return false;
+    if ((unsigned char)*p < 0x20) return false;
+  }
+  return !strchr("-?,", *s);
+}
+
+bool diag_fix_text(struct diag_list *l, struct diag *d, const struct text *t, size_t voff,
+                   size_t vlen, const char *replacement)
+{
+  if (!replacement || !t->s || t->nsegs == 0 || vlen == 0 || voff + vlen > t->len) return false;
+  if (!yaml_inert(replacement)) return false;
+  size_t i = 0;
+  while (i + 1 < t->nsegs && t->segs[i + 1].voff <= voff) i++;
+  const struct textseg *g = &t->segs[i];
+  size_t seg_end = i + 1 < t->nsegs ? t->segs[i + 1].voff : t->len;
+  if (g->fixed || voff + vlen > seg_end) return false;
+  const struct srcfile *sf = g->file ? g->file : t->file;
+  size_t start = g->soff + (voff - g->voff);
+  if (!sf || start + vlen > sf->len || memcmp(sf->data + start, t->s + voff, vlen) != 0) return false;
+  if (memchr(t->s + voff, '\n', vlen)) return false;
+  /* In a flow collection ([a, b]) a comma ends the scalar. */
+  if (strchr(replacement, ',')) {
+    size_t bol = start;
+    while (bol > 0 && sf->data[bol - 1] != '\n') bol--;
+    for (size_t k = bol; k < start; k++)
+      if (sf->data[k] == '[' || sf->data[k] == '{') return false;
+  }
+  d->fix = arena_strdup(l->arena, replacement);
+  d->fix_src = sf;
+  d->fix_start = start;
+  d->fix_end = start + vlen;
+  return true;
+}
+
+void diag_list_filter(struct diag_list *l, bool (*keep)(const struct diag *d, void *ctx), void *ctx)
+{
+  size_t n = 0;
+  memset(l->count, 0, sizeof l->count);
+  for (size_t i = 0; i < l->n; i++) {
+    if (!keep(&l->items[i], ctx)) continue;
+    l->items[n++] = l->items[i];
+    l->count[l->items[n - 1].severity]++;
+  }
+  l->n = n;
+}
+
+/* Byte offset of character column COL (1-based) in line LINE. */
+static size_t offset_of(const struct srcfile *sf, unsigned line, unsigned col)
+{
+  if (line == 0 || line > sf->nlines) return sf->len;
+  size_t len;
+  const char *p = srcfile_line(sf, line, &len), *end = p + len;
+  for (unsigned c = 1; c < col && p < end; c++) {
+    p++;
+    while (p < end && ((unsigned char)*p & 0xC0) == 0x80) p++;
+  }
+  return (size_t)(p - sf->data);
+}
+
+char *diag_excerpt(const struct diag *d)
+{
+  const struct srcfile *sf = d->src;
+  if (!sf || d->line == 0) return NULL;
+  size_t a, b;
+  if (d->end_line >= d->line && d->end_line && d->col) {
+    a = offset_of(sf, d->line, d->col);
+    b = offset_of(sf, d->end_line, d->end_col);
+  } else {
+    size_t len;
+    const char *p = srcfile_line(sf, d->line, &len);
+    a = (size_t)(p - sf->data);
+    b = a + len;
+  }
+  if (b < a) b = a;
+  char *out = malloc(b - a + 1);
+  if (!out) return NULL;
+  size_t n = 0;
+  bool space = false;
+  for (size_t i = a; i < b; i++) {
+    char c = sf->data[i];
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') { space = n > 0; continue; }
+    if (space) out[n++] = ' ';
+    space = false;
+    out[n++] = c;
+  }
+  out[n] = '\0';
+  return out;
 }
 
 void diag_note_at(struct diag_list *l, struct diag *d, const char *file, unsigned line,

@@ -25,6 +25,12 @@ struct diag {
   const char        *suggestion;  /* replacement text, or NULL */
   unsigned           seq;         /* insertion order: keeps sorting stable */
   struct diag_note  *note;        /* a second place the finding is about, or NULL */
+  /* A safe fix (lint --fix): source bytes [fix_start, fix_end) of
+   * fix_src become FIX. Set only by diag_fix_text(), which checks that the
+   * bytes are the words as written and that FIX keeps the YAML valid. */
+  const char           *fix;
+  const struct srcfile *fix_src;
+  size_t                fix_start, fix_end;
 };
 
 /* "first used here": the earlier place a consistency finding compares
@@ -62,6 +68,14 @@ struct diag *diag_text(struct diag_list *l, enum diag_severity sev, const char *
 void diag_note_text(struct diag_list *l, struct diag *d, const struct text *t, size_t voff,
                     size_t vlen, const char *msg);
 
+/* Offers REPLACEMENT as a safe fix of D, the finding about value bytes
+ * [voff, voff+vlen) of T: only when those bytes stand in the source as
+ * they are (no escape, fold, line break or substituted variable inside)
+ * and REPLACEMENT is plain text that any YAML scalar style can hold.
+ * Returns whether the fix was attached. */
+bool diag_fix_text(struct diag_list *l, struct diag *d, const struct text *t, size_t voff,
+                   size_t vlen, const char *replacement);
+
 /* The same for a place in a file no longer in memory (no excerpt). */
 void diag_note_at(struct diag_list *l, struct diag *d, const char *file, unsigned line,
                   unsigned col, const char *msg);
@@ -75,6 +89,15 @@ void diag_file(struct diag_list *l, enum diag_severity sev, const char *rule,
  * diag_severity), or removes them when SEVERITY is negative (a rule that
  * the configuration turned off). */
 void diag_list_set_severity(struct diag_list *l, const char *rule, int severity);
+
+/* Keeps the findings for which KEEP returns true, in order. */
+void diag_list_filter(struct diag_list *l, bool (*keep)(const struct diag *d, void *ctx),
+                      void *ctx);
+
+/* The source text a finding covers (its line when it has no span),
+ * white space runs made single spaces; NULL when its file is not in
+ * memory. Free with free(). */
+char *diag_excerpt(const struct diag *d);
 
 /* Sorts by file, line, column, then insertion order. */
 void diag_list_sort(struct diag_list *l);

@@ -148,3 +148,21 @@ void outfile_abort(struct outfile *of)
   free(of->path);
   of->path = NULL;
 }
+
+int write_file_atomic(const char *path, const char *data, size_t len)
+{
+  struct outfile of;
+  if (outfile_open(&of, path) != 0) return -1;
+  for (size_t done = 0; done < len;) {
+    ssize_t n = write(of.fd, data + done, len - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      int e = errno;
+      outfile_abort(&of);
+      errno = n < 0 ? e : EIO;
+      return -1;
+    }
+    done += (size_t)n;
+  }
+  return outfile_commit(&of);
+}

@@ -38,5 +38,8 @@ int  outfile_open(struct outfile *of, const char *path);
 int  outfile_commit(struct outfile *of);
 /* Removes the temporary file. Safe to call after commit. */
 void outfile_abort(struct outfile *of);
+/* Writes LEN bytes of DATA to PATH through an outfile: all or nothing.
+ * Returns 0, or -1 with errno set. */
+int  write_file_atomic(const char *path, const char *data, size_t len);
 
 #endif

@@ -2,7 +2,10 @@
  * letter, in the format a person, a CI system or an editor reads. */
 #include "cli.h"
 #include "../lint/lint.h"
+#include "../base/util.h"
+#include "../model/baseline.h"
 #include "../model/letter.h"
+#include "../spec/spec.h"
 #include "../report/report.h"
 #include <errno.h>
 #include <getopt.h>
@@ -26,6 +29,9 @@ static const char lint_usage[] =
   "                      (docs/ci.md describes each)\n"
   "  --fail-on LEVEL     error (default) or warning: which findings fail the run\n"
   "  --max-warnings N    fail when there are more than N warnings\n"
+  "  --baseline FILE     report only findings that are not in FILE (matched by\n"
+  "                      rule, file and text, so moved lines stay known)\n"
+  "  --write-baseline FILE  record the findings in FILE and exit 0\n"
   "  --config FILE       settings instead of the nearest .beeldbrief.yaml\n"
   "                      above each file (its ignore: globs skip files found\n"
   "                      in folders and globs; files named are always linted)\n"
@@ -100,6 +106,71 @@ static GPtrArray *expand_args(char **args, int n)
   return files;
 }
 
+/* The key of a finding in a baseline: its words, or its message when it
+ * covers no words (a missing key). */
+static char *finding_text(const struct diag *d)
+{
+  char *t = diag_excerpt(d);
+  if (t && *t) return t;
+  free(t);
+  return strdup(d->message ? d->message : "");
+}
+
+struct baseline_ctx {
+  struct baseline *b;
+  const char      *path;      /* the letter, for findings without a file */
+};
+
+static bool not_in_baseline(const struct diag *d, void *ctx)
+{
+  struct baseline_ctx *c = ctx;
+  char *file = baseline_relpath(c->b, d->file ? d->file : c->path);
+  char *text = finding_text(d);
+  bool known = baseline_take(c->b, d->rule_id ? d->rule_id : "", file, text);
+  free(text);
+  g_free(file);
+  return !known;
+}
+
+static void record(struct baseline *b, const char *path, const struct diag_list *l)
+{
+  for (size_t i = 0; i < l->n; i++) {
+    const struct diag *d = &l->items[i];
+    char *file = baseline_relpath(b, d->file ? d->file : path);
+    char *text = finding_text(d);
+    baseline_add(b, d->rule_id ? d->rule_id : "", file, text, d->message, 1);
+    free(text);
+    g_free(file);
+  }
+}
+
+/* The baseline at PATH, or NULL after printing why it cannot be read. */
+static struct baseline *load_baseline(const char *path)
+{
+  struct unit *u = unit_new();
+  struct baseline *b = spec_load_baseline(u, path);
+  if (!b) {
+    diag_list_sort(&u->diags);
+    diag_list_print(stderr, &u->diags, want_color(stderr));
+  }
+  unit_free(u);
+  return b;
+}
+
+static int write_baseline(const struct baseline *b, const char *path)
+{
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *mem = open_memstream(&buf, &len);
+  int rc = mem ? baseline_write(b, mem, BEELDBRIEF_VERSION) : -1;
+  if (mem && fclose(mem) != 0) rc = -1;
+  if (rc == 0 && write_file_atomic(path, buf, len) != 0) rc = -1;
+  if (rc != 0)
+    fprintf(stderr, "beeldbrief lint: cannot write the baseline %s: %s\n", path, strerror(errno));
+  free(buf);
+  return rc;
+}
+
 int cmd_lint(int argc, char **argv)
 {
   static const struct option opts[] = {
@@ -108,8 +179,11 @@ int cmd_lint(int argc, char **argv)
     { "format", required_argument, NULL, 'f' },
     { "fail-on", required_argument, NULL, 'F' },
     { "max-warnings", required_argument, NULL, 'w' },
+    { "baseline", required_argument, NULL, 'b' },
+    { "write-baseline", required_argument, NULL, 'W' },
     { NULL, 0, NULL, 0 },
   };
+  const char *baseline_path = NULL, *write_path = NULL;
   enum report_format format = REPORT_TEXT;
   bool fail_on_warning = false;
   long max_warnings = -1;
@@ -119,6 +193,8 @@ int cmd_lint(int argc, char **argv)
   while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
     if (c == 'h') { fputs(lint_usage, stdout); return EXIT_OK; }
     if (c == 'c') { pipeline_set_config(optarg); continue; }
+    if (c == 'b') { baseline_path = optarg; continue; }
+    if (c == 'W') { write_path = optarg; continue; }
     if (c == 'f') {
       int f = letter_name_index(report_format_names, REPORT_FORMAT_COUNT, optarg);
       if (f < 0) return usage_error("lint", "--format is text, json, sarif, junit, github or gitlab, not '%s'", optarg);
@@ -148,6 +224,16 @@ int cmd_lint(int argc, char **argv)
     g_ptr_array_unref(files);
     return usage_error("lint", "no letter specs found in %s", argv[optind]);
   }
+  struct baseline *known = NULL, *found = NULL;
+  if (baseline_path && !(known = load_baseline(baseline_path))) {
+    g_ptr_array_unref(files);
+    return EXIT_USAGE;
+  }
+  if (write_path) {
+    char *dir = g_path_get_dirname(write_path);
+    found = baseline_new(dir);
+    g_free(dir);
+  }
   struct report *rep = report_new(format, stdout, want_color(stdout), datadir(), BEELDBRIEF_VERSION);
   int rc = EXIT_OK;
   unsigned errors = 0, warnings = 0;
@@ -158,6 +244,8 @@ int cmd_lint(int argc, char **argv)
     const char *path = files->pdata[i];
     struct unit *u = pipeline_load(path, NULL, 0, NULL);
     diag_list_sort(&u->diags);
+    if (found) record(found, path, &u->diags);
+    if (known) diag_list_filter(&u->diags, not_in_baseline, &(struct baseline_ctx){ known, path });
     char *summary = NULL;
     if (u->letter) {
       const struct metrics *b, *m = pipeline_metrics(&b, &(size_t){ 0 });
@@ -176,6 +264,21 @@ int cmd_lint(int argc, char **argv)
   pipeline_set_lint_set(NULL);
   lint_set_free(set);
   if (report_finish(rep, errors, warnings, files->len) != 0) rc = EXIT_USAGE;
+  if (known && format == REPORT_TEXT) {
+    unsigned gone = baseline_left(known);
+    fprintf(stdout, "%u known finding%s in %s not shown", baseline_taken(known),
+            baseline_taken(known) == 1 ? "" : "s", baseline_path);
+    if (gone) fprintf(stdout, "; %u %s fixed: write the baseline again to keep it so", gone,
+                      gone == 1 ? "is" : "are");
+    fputc('\n', stdout);
+  }
+  baseline_free(known);
+  if (found) {
+    if (rc == EXIT_OK || rc == EXIT_FINDINGS) rc = write_baseline(found, write_path) == 0 ? EXIT_OK : EXIT_USAGE;
+    baseline_free(found);
+    g_ptr_array_unref(files);
+    return rc;
+  }
   bool failed = errors > 0 || (fail_on_warning && warnings > 0) ||
                 (max_warnings >= 0 && warnings > (unsigned long)max_warnings);
   if (rc == EXIT_OK && failed) rc = EXIT_FINDINGS;

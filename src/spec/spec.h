@@ -63,6 +63,11 @@ struct vocab;
  * .tbx. Returns the list (vocab_free() it), or NULL with diagnostics. */
 struct vocab *spec_load_vocab(struct unit *u, const char *path);
 
+struct baseline;
+/* Reads a lint baseline (beeldbrief lint --write-baseline) at PATH.
+ * Returns it (baseline_free() it), or NULL with diagnostics on U. */
+struct baseline *spec_load_baseline(struct unit *u, const char *path);
+
 /* Map lookups on a validated tree: the value node for KEY or NULL. */
 const struct spec_node *spec_map_get(const struct spec_node *map, const char *key);
 

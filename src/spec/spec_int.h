@@ -40,6 +40,7 @@ extern const struct skey spec_blockfile_keys[];
 extern const struct skey spec_house_keys[];
 extern const struct skey spec_config_keys[];
 extern const struct skey spec_vocab_keys[];
+extern const struct skey spec_baseline_keys[];
 
 /* Checks NODE against the schema; reports every problem on U.
  * Returns the number of errors found. */

@@ -239,6 +239,20 @@ const struct skey spec_vocab_keys[] = {
   END
 };
 
+/* A lint baseline (beeldbrief lint --write-baseline). */
+static const struct skey baseline_finding_keys[] = {
+  TEXT("rule", true), TEXT("file", true), TEXT("text", true),
+  { "count", SK_INT, false, NULL, NULL, 0, 1, 1000000 },
+  TEXT("message", false),
+  END
+};
+
+const struct skey spec_baseline_keys[] = {
+  { "version", SK_INT, true, NULL, NULL, 0, 1, 1 },
+  { "findings", SK_MAPLIST, false, baseline_finding_keys, NULL, 0, 0, 0 },
+  END
+};
+
 /* A standard text block file: reusable blocks and what they are for. */
 const struct skey spec_blockfile_keys[] = {
   TEXT("description", false),

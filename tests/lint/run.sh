@@ -157,6 +157,37 @@ awk '/^## Configuration/{f=1} f&&/^```yaml/{g=1;next} g&&/^```/{exit} g' docs/ci
 check "configuration: the example in docs/ci.md is valid (without its files)" \
   sh -c "test $? -eq 0 && test \$(grep -c '' '$T/doc-cfg.yaml') -gt 10"
 
+# ---- baseline --------------------------------------------------------------------------------
+mkdir -p "$T/bl/sub"
+cp examples/uitnodiging-gesprek.yaml "$T/bl/a.yaml"
+"$B" lint --format json "$T/bl/a.yaml" >"$T/j0" 2>&1
+n0=$(jq '.diagnostics | length' "$T/j0")
+"$B" lint --write-baseline "$T/bl/baseline.yaml" "$T/bl/a.yaml" >/dev/null 2>&1
+check "baseline: --write-baseline exits 0 and records every finding ($n0)" \
+  sh -c "test $? -eq 0 && test \$(grep -c '^  - rule:' '$T/bl/baseline.yaml') -le $n0 &&
+         test \$(awk '/^  - rule:/{n++} /^    count:/{n+=\$2-1} END{print n}' '$T/bl/baseline.yaml') -eq $n0"
+"$B" lint --format json --baseline "$T/bl/baseline.yaml" "$T/bl/a.yaml" >"$T/j" 2>&1
+check "baseline: the same letter has no new findings" jqc '.diagnostics == [] and .warnings == 0' "$T/j"
+{ printf '# twee regels erbij,\n# boven alle bevindingen\n'; cat "$T/bl/a.yaml"; } >"$T/bl/a2" && mv "$T/bl/a2" "$T/bl/a.yaml"
+sed -i 's/^\(          what: Neem een geldig identiteitsbewijs mee.\)$/\1 Indien u wilt, mag u iemand meenemen./' "$T/bl/a.yaml"
+"$B" lint --format json --baseline "$T/bl/baseline.yaml" "$T/bl/a.yaml" >"$T/j" 2>&1
+check "baseline: after inserting 2 lines above, only the new finding is reported (indien, at its line)" \
+  jqc '[.diagnostics[] | [.rule, .line]] == [["readability.difficult-word", 42]]' "$T/j"
+"$B" lint --baseline "$T/bl/baseline.yaml" "$T/bl/a.yaml" >"$T/out" 2>&1
+check "baseline: text says how many known findings were not shown" grep -q "^$n0 known findings in .*baseline.yaml not shown$" "$T/out"
+(cd "$T/bl/sub" && "$B" lint --format json --baseline ../baseline.yaml ../a.yaml) >"$T/j" 2>&1
+check "baseline: files are relative to the baseline, so another working directory matches too" \
+  jqc '.diagnostics | length == 1' "$T/j"
+sed -i 's/Neem een geldig identiteitsbewijs mee\./Neem uw paspoort mee./' "$T/bl/a.yaml"
+"$B" lint --baseline "$T/bl/baseline.yaml" "$T/bl/a.yaml" >"$T/out" 2>&1
+check "baseline: a finding that is gone is reported as fixed" grep -q "; 1 is fixed: write the baseline again" "$T/out"
+printf 'version: 1\nfindings:\n  - rule: x\n    fiel: a.yaml\n' >"$T/bl/kapot.yaml"
+"$B" lint --baseline "$T/bl/kapot.yaml" "$T/bl/a.yaml" >"$T/out" 2>&1
+check "baseline: a broken baseline is refused at file:line:col, exit 2" \
+  sh -c "test $? -eq 2 && grep -q 'kapot.yaml:4:5: error: unknown key .fiel.' '$T/out'"
+"$B" lint --baseline "$T/bl/geen.yaml" "$T/bl/a.yaml" >/dev/null 2>&1
+check "baseline: a missing baseline exits 2" test $? -eq 2
+
 # ---- suppressions ---------------------------------------------------------------------------
 "$B" lint tests/lint/suppressions.yaml 2>&1 |
   sed -n 's/^[^ ]*:\([0-9]*\):\([0-9]*\): [a-z]*: .*\[\(lint\.[a-z-]*\|readability\.passive\|readability\.vague-time\)\]$/\1:\2 \3/p' >"$T/got"
