@@ -20,7 +20,7 @@ BIN     ?= beeldbrief
 DEB_PACKAGES := gcc make pkg-config libyaml-dev libpango1.0-dev libcairo2-dev \
                 libglib2.0-dev libxml2-dev libhunspell-dev hunspell-nl hunspell-en-us \
                 librsvg2-dev libzint-dev libhyphen-dev hyphen-nl fonts-open-sans \
-                poppler-utils jq libxml2-utils
+                poppler-utils jq libxml2-utils patch
 
 ifeq ($(V),1)
 Q :=
@@ -37,7 +37,7 @@ ALL_CFLAGS = $(STD) $(WARN) $(CFLAGS) $(SANFLAGS) $(PKG_CFLAGS) -MMD -MP
 ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
 
 LIB_SRC  := $(wildcard src/base/*.c src/spec/*.c src/model/*.c src/expand/*.c src/lint/*.c \
-              src/render/*.c src/report/*.c)
+              src/render/*.c src/report/*.c src/fix/*.c)
 CLI_SRC  := $(wildcard src/cli/*.c)
 TEST_SRC := $(wildcard tests/unit/*.c)
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)

@@ -91,22 +91,20 @@ void diag_note_text(struct diag_list *l, struct diag *d, const struct text *t, s
 
 /* Text a plain, quoted or block YAML scalar holds as it is: no quote,
  * escape, comment, mapping or line-break characters, and no white space
- * at either end. */
-static bool yaml_inert(const char *s)
+ * at either end. At the start of a scalar, no indicator either (& is an
+ * anchor there, - a list item). */
+static bool yaml_inert(const char *s, bool scalar_start)
 {
   if (!*s || *s == ' ' || s[strlen(s) - 1] == ' ') return false;
-  for (const char *p = s; *p; p++) {
-    if (strchr("\"'\\#:\t\r\n`|>{}[]&*!%@", *p)) return false;
-    if ((unsigned char)*p < 0x20) return false;
-  }
-  return !strchr("-?,", *s);
+  for (const char *p = s; *p; p++)
+    if (strchr("\"'\\#:\t\r\n", *p) || (unsigned char)*p < 0x20) return false;
+  return !(scalar_start && strchr("-?,[]{}&*!|>%@`", *s));
 }
 
 bool diag_fix_text(struct diag_list *l, struct diag *d, const struct text *t, size_t voff,
                    size_t vlen, const char *replacement)
 {
   if (!replacement || !t->s || t->nsegs == 0 || vlen == 0 || voff + vlen > t->len) return false;
-  if (!yaml_inert(replacement)) return false;
   size_t i = 0;
   while (i + 1 < t->nsegs && t->segs[i + 1].voff <= voff) i++;
   const struct textseg *g = &t->segs[i];
@@ -116,8 +114,9 @@ bool diag_fix_text(struct diag_list *l, struct diag *d, const struct text *t, si
   size_t start = g->soff + (voff - g->voff);
   if (!sf || start + vlen > sf->len || memcmp(sf->data + start, t->s + voff, vlen) != 0) return false;
   if (memchr(t->s + voff, '\n', vlen)) return false;
-  /* In a flow collection ([a, b]) a comma ends the scalar. */
-  if (strchr(replacement, ',')) {
+  if (!yaml_inert(replacement, sf != t->file || start == t->start)) return false;
+  /* In a flow collection ([a, b]) a comma or bracket ends the scalar. */
+  if (strpbrk(replacement, ",[]{}")) {
     size_t bol = start;
     while (bol > 0 && sf->data[bol - 1] != '\n') bol--;
     for (size_t k = bol; k < start; k++)

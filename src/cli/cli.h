@@ -46,6 +46,9 @@ struct metrics;
 struct unit *pipeline_load(const char *path, char **sets, size_t nsets, const char *style_path);
 /* Uses PATH instead of the nearest .beeldbrief.yaml (--config). */
 void pipeline_set_config(const char *path);
+/* Each use of another notation becomes a finding of its own (lint --fix),
+ * not only the first. */
+void pipeline_set_every_use(bool on);
 /* True when the configuration for PATH (--config, or the nearest
  * .beeldbrief.yaml) lists it under `ignore:`. */
 bool pipeline_ignored(const char *path);

@@ -6,6 +6,7 @@
 #include "../model/baseline.h"
 #include "../model/letter.h"
 #include "../spec/spec.h"
+#include "../fix/fix.h"
 #include "../report/report.h"
 #include <errno.h>
 #include <getopt.h>
@@ -32,6 +33,10 @@ static const char lint_usage[] =
   "  --baseline FILE     report only findings that are not in FILE (matched by\n"
   "                      rule, file and text, so moved lines stay known)\n"
   "  --write-baseline FILE  record the findings in FILE and exit 0\n"
+  "  --fix               apply the safe fixes in the specs (and their standard\n"
+  "                      blocks), then report what is left\n"
+  "  --dry-run           with --fix: print the fixes as a unified diff and\n"
+  "                      change nothing\n"
   "  --config FILE       settings instead of the nearest .beeldbrief.yaml\n"
   "                      above each file (its ignore: globs skip files found\n"
   "                      in folders and globs; files named are always linted)\n"
@@ -171,6 +176,49 @@ static int write_baseline(const struct baseline *b, const char *path)
   return rc;
 }
 
+/* One lint of FILES that gathers the safe fixes (each use of another
+ * notation counts, not only the first), then applies them or prints the
+ * diff. Returns the number of fixes, or -1 when one could not be made. */
+static long fix_pass(GPtrArray *files, bool dry_run)
+{
+  struct fixes *fx = fixes_new();
+  struct lint_set *set = files->len > 1 ? lint_set_new() : NULL;
+  pipeline_set_lint_set(set);
+  pipeline_set_every_use(true);
+  for (guint i = 0; i < files->len; i++) {
+    struct unit *u = pipeline_load(files->pdata[i], NULL, 0, NULL);
+    fixes_collect(fx, &u->diags);
+    unit_free(u);
+  }
+  pipeline_set_every_use(false);
+  pipeline_set_lint_set(NULL);
+  lint_set_free(set);
+  struct unit *u = unit_new();
+  long n = (long)fixes_apply(fx, dry_run, stdout, u);
+  if (u->diags.n) {
+    diag_list_print(stderr, &u->diags, want_color(stderr));
+    n = -1;
+  }
+  unit_free(u);
+  fixes_free(fx);
+  return n;
+}
+
+/* --fix: passes until nothing is left to fix (a fix can bring another
+ * finding to light), at most a few; --dry-run shows the first pass. */
+static int run_fixes(GPtrArray *files, bool dry_run, long *total)
+{
+  enum { MAX_PASSES = 5 };
+  *total = 0;
+  for (int pass = 0; pass < (dry_run ? 1 : MAX_PASSES); pass++) {
+    long n = fix_pass(files, dry_run);
+    if (n < 0) return -1;
+    *total += n;
+    if (n == 0) break;
+  }
+  return 0;
+}
+
 int cmd_lint(int argc, char **argv)
 {
   static const struct option opts[] = {
@@ -181,8 +229,11 @@ int cmd_lint(int argc, char **argv)
     { "max-warnings", required_argument, NULL, 'w' },
     { "baseline", required_argument, NULL, 'b' },
     { "write-baseline", required_argument, NULL, 'W' },
+    { "fix", no_argument, NULL, 'x' },
+    { "dry-run", no_argument, NULL, 'n' },
     { NULL, 0, NULL, 0 },
   };
+  bool fix = false, dry_run = false;
   const char *baseline_path = NULL, *write_path = NULL;
   enum report_format format = REPORT_TEXT;
   bool fail_on_warning = false;
@@ -195,6 +246,8 @@ int cmd_lint(int argc, char **argv)
     if (c == 'c') { pipeline_set_config(optarg); continue; }
     if (c == 'b') { baseline_path = optarg; continue; }
     if (c == 'W') { write_path = optarg; continue; }
+    if (c == 'x') { fix = true; continue; }
+    if (c == 'n') { dry_run = true; continue; }
     if (c == 'f') {
       int f = letter_name_index(report_format_names, REPORT_FORMAT_COUNT, optarg);
       if (f < 0) return usage_error("lint", "--format is text, json, sarif, junit, github or gitlab, not '%s'", optarg);
@@ -218,11 +271,23 @@ int cmd_lint(int argc, char **argv)
     return usage_error("lint", "unknown option '%s'", argv[optind - 1]);
   }
   if (optind == argc) return usage_error("lint", "no files given");
+  if (dry_run && !fix) return usage_error("lint", "--dry-run goes with --fix");
 
   GPtrArray *files = expand_args(argv + optind, argc - optind);
   if (files->len == 0) {
     g_ptr_array_unref(files);
     return usage_error("lint", "no letter specs found in %s", argv[optind]);
+  }
+  if (fix) {
+    long fixed;
+    int frc = run_fixes(files, dry_run, &fixed);
+    fflush(stdout);
+    fprintf(stderr, "beeldbrief lint: %ld fix%s %s\n", fixed, fixed == 1 ? "" : "es",
+            dry_run ? "shown (nothing changed)" : "applied");
+    if (frc != 0 || dry_run) {
+      g_ptr_array_unref(files);
+      return frc != 0 ? EXIT_USAGE : EXIT_OK;
+    }
   }
   struct baseline *known = NULL, *found = NULL;
   if (baseline_path && !(known = load_baseline(baseline_path))) {

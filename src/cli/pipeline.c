@@ -211,10 +211,16 @@ static int find_config(struct unit *u, const char *near, const char *override, s
 }
 
 static const char *config_path;
+static bool every_use;
 
 void pipeline_set_config(const char *path)
 {
   config_path = path;
+}
+
+void pipeline_set_every_use(bool on)
+{
+  every_use = on;
 }
 
 /* The configuration of each folder, for its ignore globs only: no word
@@ -295,6 +301,7 @@ struct unit *pipeline_load(const char *path, char **sets, size_t nsets, const ch
     last_nblocks = u->letter->nblocks;
     last_blocks = calloc(last_nblocks ? last_nblocks : 1, sizeof *last_blocks);
     cfg.personal_phone = u->style->allow_personal_phone;
+    cfg.every_use = every_use;
     if (d) lint_letter(u, d, &cfg, u->letter, lint_set, &last_letter, last_blocks);
     else u->letter = NULL;
     last_cfg = cfg;

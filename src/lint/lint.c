@@ -191,6 +191,7 @@ void lint_letter(struct unit *u, const struct lint_data *d, const struct lint_cf
   /* The word lists, the dictionary and the B1 measures are Dutch. */
   if (!dutch(l)) return;
   struct lint_state *st = lint_state_new();
+  st->every_use = c->every_use;
   ignore_names(st, l);
   struct metrics local = { 0 };
   struct metrics *total = m ? m : &local;

@@ -42,7 +42,7 @@ bool consistency_use(struct unit *u, struct lint_state *st, enum cons_cat cat, i
   if (f->cls == cls) return false;
   char key[64];
   snprintf(key, sizeof key, "%d/%d", (int)cat, cls);
-  if (g_hash_table_contains(st->reported, key)) return true;
+  if (!st->every_use && g_hash_table_contains(st->reported, key)) return true;
   g_hash_table_add(st->reported, g_strdup(key));
   char *here = g_strndup(t->s + off, len);
   struct diag *d = diag_text(&u->diags, DIAG_WARNING, rule, t, off, len, suggestion,
@@ -52,6 +52,9 @@ bool consistency_use(struct unit *u, struct lint_state *st, enum cons_cat cat, i
   snprintf(note, sizeof note, "'%s' first used here", f->shown);
   diag_note_text(&u->diags, d, f->t, f->off, f->len, note);
   g_free(here);
+  /* Notations can be normalised safely; a form of address cannot (the
+   * verb changes with it: "heb je" is "heeft u"). */
+  if (strcmp(rule, "consistency.address")) diag_fix_text(&u->diags, d, t, off, len, suggestion);
   return true;
 }
 
@@ -118,13 +121,14 @@ static int time_class(const struct tokens *tk, char **low, size_t i)
   return -1;
 }
 
-/* The time (or range) in the other notation: 9:45 -> 9.45 uur. */
-static char *time_as(const char *s, size_t len, int cls)
+/* The time (or range) in the other notation: 9:45 -> 9.45 uur ("uur"
+ * only when the text does not have it already: 17:00 uur -> 17.00). */
+static char *time_as(const char *s, size_t len, int cls, bool uur_follows)
 {
   char *out = g_strndup(s, len);
   for (char *p = out; *p; p++)
     if (*p == '.' || *p == ':') *p = cls ? ':' : '.';
-  if (cls == 0) {
+  if (cls == 0 && !uur_follows) {
     char *full = g_strconcat(out, " uur", NULL);
     g_free(out);
     return full;
@@ -426,7 +430,8 @@ void lint_consistency(struct unit *u, const struct text *t, const struct tokens 
                       "consistency.address", "addresses the reader as");
     } else if ((cls = time_class(tk, low, i)) >= 0) {
       const struct first_use *f = &st->first[CONS_TIME];
-      char *sugg = f->cls >= 0 && f->cls != cls ? time_as(s, tok->len, f->cls) : NULL;
+      char *sugg = f->cls >= 0 && f->cls != cls
+                     ? time_as(s, tok->len, f->cls, is_low(low, tk->n, i + 1, "uur")) : NULL;
       size_t len = cls == 0 && is_low(low, tk->n, i + 1, "uur")
                      ? tk->t[i + 1].off + tk->t[i + 1].len - tok->off : tok->len;
       consistency_use(u, st, CONS_TIME, cls, t, tok->off, len, sugg, "consistency.time", "writes times as");

@@ -86,6 +86,7 @@ struct lint_state {
   GHashTable      *concepts;     /* term index -> struct first_use* of its first word */
   struct first_use first[CONS_COUNT];
   bool             title;        /* the text being checked is a title or heading */
+  bool             every_use;    /* lint_cfg.every_use */
 };
 
 /* The letter rules on the model (lint_letter.c); PER_BLOCK may be NULL. */
@@ -130,6 +131,8 @@ struct difficult {
   char  *alternative;          /* first alternative: the suggestion */
   char  *all;                  /* every alternative, as written */
   char  *note;                 /* "context: ..." or NULL */
+  bool   safe;                 /* note "vervangbaar": lint --fix may replace the
+                                  phrase as listed by the first alternative */
 };
 
 struct lint_data {

@@ -62,13 +62,13 @@ struct check {
   char                    **low;   /* lower-cased tokens */
 };
 
-static void report(struct check *k, enum diag_severity sev, const char *rule, size_t from,
-                   size_t to, const char *suggestion, const char *fmt, ...)
+static struct diag *report(struct check *k, enum diag_severity sev, const char *rule, size_t from,
+                           size_t to, const char *suggestion, const char *fmt, ...)
   __attribute__((format(printf, 7, 8)));
 
-/* A finding over tokens [from, to). */
-static void report(struct check *k, enum diag_severity sev, const char *rule, size_t from,
-                   size_t to, const char *suggestion, const char *fmt, ...)
+/* A finding over tokens [from, to); valid until the next finding. */
+static struct diag *report(struct check *k, enum diag_severity sev, const char *rule, size_t from,
+                           size_t to, const char *suggestion, const char *fmt, ...)
 {
   char msg[512];
   va_list ap;
@@ -76,7 +76,8 @@ static void report(struct check *k, enum diag_severity sev, const char *rule, si
   vsnprintf(msg, sizeof msg, fmt, ap);
   va_end(ap);
   const struct token *a = &k->tk->t[from], *b = &k->tk->t[to - 1];
-  diag_text(&k->u->diags, sev, rule, k->t, a->off, b->off + b->len - a->off, suggestion, "%s", msg);
+  return diag_text(&k->u->diags, sev, rule, k->t, a->off, b->off + b->len - a->off, suggestion,
+                   "%s", msg);
 }
 
 static bool low_is(struct check *k, size_t i, const char *w)
@@ -467,18 +468,37 @@ static bool vague_time(struct check *k, const struct sentence *s, size_t i, size
   return false;
 }
 
+/* S with its first letter in upper case (a sentence start). */
+static char *capitalise(const char *s)
+{
+  char buf[8];
+  int n = g_unichar_to_utf8(g_unichar_toupper(g_utf8_get_char(s)), buf);
+  return g_strdup_printf("%.*s%s", n, buf, g_utf8_next_char(s));
+}
+
 static void difficult_word(struct check *k, const struct sentence *s, size_t i, size_t *end)
 {
   size_t len;
   const struct difficult *e = difficult_at(k, s, i, &len);
   if (!e) return;
   char *span = span_text(k, i, i + len);
+  struct diag *d;
   if (e->note)
-    report(k, DIAG_WARNING, "readability.difficult-word", i, i + len, e->alternative,
-           "'%s' is hard to read; write '%s' (%s)", span, e->all, e->note);
+    d = report(k, DIAG_WARNING, "readability.difficult-word", i, i + len, e->alternative,
+               "'%s' is hard to read; write '%s' (%s)", span, e->all, e->note);
   else
-    report(k, DIAG_WARNING, "readability.difficult-word", i, i + len, e->alternative,
-           "'%s' is hard to read; write '%s'", span, e->all);
+    d = report(k, DIAG_WARNING, "readability.difficult-word", i, i + len, e->alternative,
+               "'%s' is hard to read; write '%s'", span, e->all);
+  /* The safe fix: the phrase exactly as listed, in the case it starts with. */
+  char *low = g_utf8_strdown(span, -1);
+  if (e->safe && !strcmp(low, e->phrase)) {
+    const struct token *a = &k->tk->t[i], *b = &k->tk->t[i + len - 1];
+    char *fix = g_unichar_isupper(g_utf8_get_char(span)) ? capitalise(e->alternative)
+                                                         : g_strdup(e->alternative);
+    diag_fix_text(&k->u->diags, d, k->t, a->off, b->off + b->len - a->off, fix);
+    g_free(fix);
+  }
+  g_free(low);
   g_free(span);
   *end = i + len;
 }

@@ -402,14 +402,33 @@ static bool plausible(const struct vcheck *c, const char *w)
   return ok;
 }
 
+/* True when the words of hit H are the listed phrase exactly (only the
+ * case of the first letter may differ). */
+static bool as_listed(const struct vcheck *c, const struct hit *h)
+{
+  char *low = g_utf8_strdown(c->tk->s + h->off, (gssize)h->len);
+  char *listed = g_strjoinv(" ", h->m->words);
+  bool same = !strcmp(low, listed);
+  g_free(listed);
+  g_free(low);
+  return same;
+}
+
 /* The replacement for an avoided word as written: spliced into a compound
  * (cliëntnummer -> klantnummer, with a linking s where Dutch needs one),
  * with a plain ending carried over (cliënten -> klanten) when the result
- * is a word; otherwise the listed replacement as it is. */
-static char *replacement(const struct vcheck *c, const struct hit *h, const char *use)
+ * is a word; otherwise the listed replacement as it is. *SURE tells
+ * whether it fits as it stands (lint --fix may use it): the word as
+ * listed, or a splice or ending that gave a known word. */
+static char *replacement(const struct vcheck *c, const struct hit *h, const char *use, bool *sure)
 {
   const struct token *t = &c->tk->t[h->from];
-  if (h->m->nwords > 1 || strchr(use, ' ')) return g_strdup(use);
+  *sure = false;
+  if (h->m->nwords > 1 || strchr(use, ' ')) {
+    *sure = !h->part && as_listed(c, h);
+    if (*sure && t->cap && g_unichar_islower(g_utf8_get_char(use))) return capitalised(use);
+    return g_strdup(use);
+  }
   const char *word = c->tk->s + t->off;
   char *out = NULL;
   if (h->part) {
@@ -423,19 +442,23 @@ static char *replacement(const struct vcheck *c, const struct hit *h, const char
       if (!plausible(c, out)) { g_free(out); out = NULL; }
     }
     g_free(before);
+    *sure = out != NULL;
     return out ? out : g_strdup(use);
   }
   const char *listed = h->m->words[0], *low = c->low[h->from];
+  *sure = !strcmp(low, listed);
   size_t ln = strlen(listed);
   size_t un = strlen(use);
   if (!strncmp(low, listed, ln) && strlen(low) > ln && strlen(low) - ln <= 3) {
     out = g_strconcat(use, low + ln, NULL);
     if (!plausible(c, out)) { g_free(out); out = NULL; }
+    *sure = out != NULL;
   } else if (un > 2 && ln > 2 && strlen(low) == ln + 2 && !strncmp(low, listed, ln - 1) &&
              use[un - 1] == listed[ln - 1]) {
     /* bewijs -> bewijzen: the replacement changes its consonant the same way */
     out = g_strdup_printf("%.*s%s", (int)(un - 1), use, low + ln - 1);
     if (!plausible(c, out)) { g_free(out); out = NULL; }
+    *sure = out != NULL;
   }
   if (!out) out = g_strdup(use);
   if (t->cap && g_unichar_islower(g_utf8_get_char(out))) {   /* Sentence start: Klanten */
@@ -451,13 +474,15 @@ static void report_avoid(const struct vcheck *c, const struct hit *h)
   const struct vocab_term *term = &c->v->terms[h->m->term];
   const struct vocab_avoid *a = &term->avoid[h->m->avoid];
   const char *use = a->use ? a->use : term->term;
-  char *sugg = replacement(c, h, use);
+  bool sure;
+  char *sugg = replacement(c, h, use, &sure);
   /* The finding covers what the suggestion replaces: the whole word. */
   size_t off = h->part ? c->tk->t[h->from].off : h->off;
   size_t len = h->part ? c->tk->t[h->from].len : h->len;
   char *whole = g_strndup(c->tk->s + off, len);
-  diag_text(&c->u->diags, DIAG_WARNING, "vocabulary.avoid", c->t, off, len, sugg,
-            "'%s': write '%s' instead (%s)", whole, sugg, a->reason);
+  struct diag *d = diag_text(&c->u->diags, DIAG_WARNING, "vocabulary.avoid", c->t, off, len, sugg,
+                             "'%s': write '%s' instead (%s)", whole, sugg, a->reason);
+  if (sure) diag_fix_text(&c->u->diags, d, c->t, off, len, sugg);
   g_free(whole);
   g_free(sugg);
 }
@@ -476,8 +501,9 @@ static void check_fixed(const struct vcheck *c, const struct hit *h, bool senten
   }
   char *here = g_strndup(as, h->len);
   char *sugg = g_strconcat(term->term, h->len > n ? as + n : "", NULL);
-  diag_text(&c->u->diags, DIAG_WARNING, "vocabulary.spelling", c->t, h->off, h->len, sugg,
-            "'%s': the organisation writes '%s'", here, term->term);
+  struct diag *d = diag_text(&c->u->diags, DIAG_WARNING, "vocabulary.spelling", c->t, h->off,
+                             h->len, sugg, "'%s': the organisation writes '%s'", here, term->term);
+  diag_fix_text(&c->u->diags, d, c->t, h->off, h->len, sugg);
   g_free(sugg);
   g_free(here);
 }
@@ -648,6 +674,7 @@ static void check_org(const struct vcheck *c, const struct hit *h)
   else
     dg = diag_text(&c->u->diags, DIAG_WARNING, "consistency.organisation", c->t, h->off, h->len,
                    name, "'%s': the organisation is called '%s'", here, name);
+  diag_fix_text(&c->u->diags, dg, c->t, h->off, h->len, name);
   if (f->cls >= 0) diag_note_text(&c->u->diags, dg, f->t, f->off, f->len, "the name first used here");
   g_free(here);
 }

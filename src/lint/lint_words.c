@@ -74,6 +74,11 @@ static bool difficult_line(struct lint_data *d, char *line, const char **why, vo
   e.alternative = g_strdup(g_strstrip(alts[0]));
   g_strfreev(alts);
   e.note = n == 3 && *g_strstrip(f[2]) ? g_strdup(f[2]) : NULL;
+  if (e.note && !strcmp(e.note, "vervangbaar")) {
+    e.safe = true;
+    g_free(e.note);
+    e.note = NULL;
+  }
   e.words = g_strsplit(e.phrase, " ", -1);
   e.nwords = g_strv_length(e.words);
   g_strfreev(f);

@@ -43,6 +43,10 @@ struct lint_cfg {
   const char         *ignore[LINT_CFG_MAX_IGNORE];
   size_t              nignore;
   const char         *ignore_base;
+  /* Set by lint --fix, not by a file: each use of another notation is a
+   * finding of its own (normally only the first is), so that one pass
+   * fixes them all. */
+  bool                every_use;
   /* `rules:`: severities that differ from the defaults. */
   struct rule_severity severities[LINT_CFG_MAX_RULES];
   size_t              nseverities;

@@ -14,6 +14,7 @@ const char *const report_format_names[REPORT_FORMAT_COUNT] = {
 /* One finding, copied out of its unit. */
 struct rdiag {
   char              *file, *rule, *message, *suggestion;
+  char              *fix;       /* a safe replacement of the finding's words (lint --fix) */
   enum diag_severity severity;
   unsigned           line, col, end_line, end_col;
   char              *note_file, *note_message;
@@ -108,7 +109,7 @@ void report_file(struct report *r, const char *path, const struct diag_list *l, 
     const struct diag *d = &l->items[i];
     struct rdiag c = {
       g_strdup(tidy(d->file ? d->file : path)), g_strdup(d->rule_id ? d->rule_id : ""),
-      g_strdup(d->message), g_strdup(d->suggestion), d->severity,
+      g_strdup(d->message), g_strdup(d->suggestion), g_strdup(d->fix), d->severity,
       d->line, d->col, d->end_line, d->end_col, NULL, NULL, 0, 0, r->files->len - 1,
     };
     if (d->note) {
@@ -146,6 +147,10 @@ static void write_json(struct report *r, unsigned errors, unsigned warnings, uns
     json_str(o, d->message);
     fputs(", \"suggestion\": ", o);
     json_str(o, d->suggestion);
+    if (d->fix) {
+      fputs(", \"fix\": ", o);
+      json_str(o, d->fix);
+    }
     if (d->note_file) {
       fputs(", \"related\": {\"file\": ", o);
       json_str(o, d->note_file);
@@ -242,6 +247,20 @@ static void write_sarif(struct report *r)
       sarif_uri(o, d->note_file);
       fprintf(o, "}, \"region\": {\"startLine\": %u, \"startColumn\": %u}}}]", d->note_line,
               d->note_col ? d->note_col : 1);
+    }
+    if (d->fix && d->line && d->end_line) {
+      /* A safe fix as SARIF describes one: the region's text replaced. */
+      fputs(", \"fixes\": [{\"description\": {\"text\": ", o);
+      char *desc = g_strdup_printf("Replace with '%s'", d->fix);
+      json_write_string(o, desc);
+      g_free(desc);
+      fputs("}, \"artifactChanges\": [{\"artifactLocation\": {\"uri\": ", o);
+      sarif_uri(o, d->file);
+      fprintf(o, "}, \"replacements\": [{\"deletedRegion\": {\"startLine\": %u, \"startColumn\": %u, "
+                 "\"endLine\": %u, \"endColumn\": %u}, \"insertedContent\": {\"text\": ",
+              d->line, d->col ? d->col : 1, d->end_line, d->end_col);
+      json_write_string(o, d->fix);
+      fputs("}}]}]}]", o);
     }
     if (d->suggestion) {
       fputs(", \"properties\": {\"suggestion\": ", o);
@@ -396,7 +415,7 @@ int report_finish(struct report *r, unsigned errors, unsigned warnings, unsigned
   int rc = junit_rc == 0 && fflush(r->out) == 0 && !ferror(r->out) ? 0 : -1;
   for (guint i = 0; i < r->diags->len; i++) {
     struct rdiag *d = &g_array_index(r->diags, struct rdiag, i);
-    g_free(d->file); g_free(d->rule); g_free(d->message); g_free(d->suggestion);
+    g_free(d->file); g_free(d->rule); g_free(d->message); g_free(d->suggestion); g_free(d->fix);
     g_free(d->note_file); g_free(d->note_message);
   }
   g_array_free(r->diags, TRUE);

@@ -188,6 +188,59 @@ check "baseline: a broken baseline is refused at file:line:col, exit 2" \
 "$B" lint --baseline "$T/bl/geen.yaml" "$T/bl/a.yaml" >/dev/null 2>&1
 check "baseline: a missing baseline exits 2" test $? -eq 2
 
+# ---- --fix ---------------------------------------------------------------------------------------
+# tests/lint/fix: letters (and a standard block they share) with findings
+# that have a safe fix and findings that must stay; expect/ holds the
+# files as they must read after the fix, written by hand.
+fixable='readability.difficult-word|vocabulary.avoid|vocabulary.spelling|consistency.time|consistency.amount|consistency.organisation'
+cp -r tests/lint/fix "$T/fix"
+cp -r tests/lint/fix "$T/fix-dry"
+"$B" lint --format json "$T/fix/brief.yaml" "$T/fix/klant.yaml" >"$T/before.json" 2>&1
+(cd "$T/fix-dry" && "$B" lint --fix --dry-run brief.yaml klant.yaml) >"$T/fix.diff" 2>"$T/fix.err"
+check "--fix --dry-run: exit 0, says 13 fixes, changes nothing" \
+  sh -c "test $? -eq 0 && grep -q '13 fixes shown' '$T/fix.err' && diff -r tests/lint/fix '$T/fix-dry' >/dev/null"
+check "--fix --dry-run: a unified diff of 8 changed lines in 3 files (the shared block once)" \
+  sh -c "test \$(grep -c '^-[^-]' '$T/fix.diff') -eq 8 && test \$(grep -c '^+[^+]' '$T/fix.diff') -eq 8 &&
+         test \$(grep -c '^--- ' '$T/fix.diff') -eq 3 && grep -q '^--- ./blocks/eigen.yaml' '$T/fix.diff'"
+(cd "$T/fix-dry" && patch -s -p0 <"$T/fix.diff")
+check "--fix --dry-run: the diff applies with patch -p0 and gives the expected files" \
+  sh -c "cmp -s '$T/fix-dry/brief.yaml' tests/lint/fix/expect/brief.yaml && cmp -s '$T/fix-dry/klant.yaml' tests/lint/fix/expect/klant.yaml &&
+         cmp -s '$T/fix-dry/blocks/eigen.yaml' tests/lint/fix/expect/blocks/eigen.yaml"
+"$B" lint --fix --format json "$T/fix/brief.yaml" "$T/fix/klant.yaml" >"$T/after.json" 2>"$T/fix.err"
+for f in brief.yaml klant.yaml blocks/eigen.yaml; do
+  check "--fix: $f reads as expect/$f (only the fixed words changed; comments, quotes, indentation kept)" \
+    cmp "$T/fix/$f" "tests/lint/fix/expect/$f"
+done
+check "--fix: the report after the fix has none of the fixed findings" jqc '[.diagnostics[] |
+  select(.message | test("Indien|reeds|Thans|Tevens|tevens|trachten|Digid|cliënt|17:00|1300|Werk en Inkomen"))] == []' "$T/after.json"
+check "--fix: the findings without a safe fix stay (ontvangen, met betrekking tot, verstrekt)" jqc '[.diagnostics[] |
+  select(.rule == "readability.difficult-word") | .message | capture("^.(?<w>[^'"'"']*)").w] == ["ontvangen", "met betrekking tot", "verstrekt"]' "$T/after.json"
+n_before=$(jq "[.diagnostics[] | select(.rule | test(\"$fixable\"))] | length" "$T/before.json")
+n_after=$(jq "[.diagnostics[] | select(.rule | test(\"$fixable\"))] | length" "$T/after.json")
+check "--fix: fixable findings $n_before before (one per notation), 3 after" test "$n_after" -eq 3 -a "$n_before" -gt 3
+"$B" lint --fix "$T/fix/brief.yaml" "$T/fix/klant.yaml" >/dev/null 2>"$T/fix.err"
+check "--fix: a second run has nothing left to fix" grep -q ' 0 fixes applied' "$T/fix.err"
+"$B" lint --format json tests/lint/fix/brief.yaml >"$T/j" 2>&1
+check "json: the 8 findings with a safe fix carry it (fix), the others do not" \
+  jqc '([.diagnostics[] | select(.fix)] | length) == 8 and ([.diagnostics[] | select(.fix) | .fix] | index("Als") != null) and
+       all(.diagnostics[] | select(.rule | test("letter|abbreviation")); has("fix") | not)' "$T/j"
+"$B" lint --format sarif tests/lint/fix/brief.yaml >"$T/s" 2>&1
+check "sarif: a safe fix is a SARIF fix replacing the result's own region" jqc '[.runs[0].results[] | select(.fixes)] |
+  length == 8 and all(.locations[0].physicalLocation.region as $r | .fixes[0].artifactChanges[0].replacements[0] |
+  .deletedRegion == $r and (.insertedContent.text | length > 0))' "$T/s"
+for r in readability.difficult-word vocabulary.avoid vocabulary.spelling consistency.organisation \
+         consistency.time consistency.date consistency.amount consistency.phone; do
+  check "docs: $r explains its fix" grep -q 'lint --fix' "docs/rules/$r.md"
+done
+"$B" lint --dry-run examples/uitnodiging-gesprek.yaml >/dev/null 2>&1
+check "--dry-run without --fix: exit 2" test $? -eq 2
+cp tests/lint/fix/brief.yaml "$T/ro.yaml" && chmod a-w "$T" 2>/dev/null
+if [ "$(id -u)" != 0 ]; then
+  "$B" lint --fix "$T/ro.yaml" >/dev/null 2>&1
+  check "--fix: a folder that cannot be written: exit 2" test $? -eq 2
+fi
+chmod u+w "$T"
+
 # ---- suppressions ---------------------------------------------------------------------------
 "$B" lint tests/lint/suppressions.yaml 2>&1 |
   sed -n 's/^[^ ]*:\([0-9]*\):\([0-9]*\): [a-z]*: .*\[\(lint\.[a-z-]*\|readability\.passive\|readability\.vague-time\)\]$/\1:\2 \3/p' >"$T/got"

@@ -14,7 +14,8 @@ const char *harness_case = "";
   X(test_expand) \
   X(test_outfile) \
   X(test_xml) \
-  X(test_config)
+  X(test_config) \
+  X(test_fix)
 
 #define DECLARE(fn) void fn(void);
 SUITES(DECLARE)
