@@ -2,7 +2,8 @@
 #
 #   make          build ./beeldbrief
 #   make deps     install missing Debian packages (apt-get, as root)
-#   make demo     deps + build + compile examples/*.yaml into out/*.pdf
+#   make demo     deps + build + compile examples/*.yaml into out/*.pdf and
+#                 the example mailing into out/mailing/
 #   make check    deps + build + every test, ending in "N passed, N failed"
 #   make asan     the tests under AddressSanitizer + UBSan
 #   make clean
@@ -10,7 +11,7 @@
 # V=1 shows the full compiler command lines.
 
 CC      ?= cc
-PKGS    := yaml-0.1 pangocairo cairo librsvg-2.0 libxml-2.0 hunspell glib-2.0
+PKGS    := yaml-0.1 pangocairo cairo librsvg-2.0 libxml-2.0 hunspell glib-2.0 jansson
 CFLAGS  ?= -O2 -g
 WARN    := -Wall -Wextra -Wstrict-prototypes -Wshadow -Wno-unused-parameter
 STD     := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
@@ -20,7 +21,7 @@ BIN     ?= beeldbrief
 DEB_PACKAGES := gcc make pkg-config libyaml-dev libpango1.0-dev libcairo2-dev \
                 libglib2.0-dev libxml2-dev libhunspell-dev hunspell-nl hunspell-en-us \
                 librsvg2-dev libzint-dev libhyphen-dev hyphen-nl fonts-open-sans \
-                poppler-utils jq libxml2-utils patch
+                libcsv-dev libjansson-dev poppler-utils jq libxml2-utils patch parallel
 
 ifeq ($(V),1)
 Q :=
@@ -30,14 +31,14 @@ endif
 
 # pkg-config runs only when building, so that `make deps` works on a bare machine.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-# zint and libhyphen ship no pkg-config file; they install into the
-# default paths.
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lzint -lhyphen -lm
+# zint, libhyphen and libcsv ship no pkg-config file; they install into
+# the default paths.
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lzint -lhyphen -lcsv -lm
 ALL_CFLAGS = $(STD) $(WARN) $(CFLAGS) $(SANFLAGS) $(PKG_CFLAGS) -MMD -MP
 ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
 
 LIB_SRC  := $(wildcard src/base/*.c src/spec/*.c src/model/*.c src/expand/*.c src/lint/*.c \
-              src/render/*.c src/report/*.c src/fix/*.c)
+              src/render/*.c src/report/*.c src/fix/*.c src/batch/*.c)
 CLI_SRC  := $(wildcard src/cli/*.c)
 TEST_SRC := $(wildcard tests/unit/*.c)
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
@@ -76,7 +77,9 @@ demo: deps
 	  o=out/$$(basename $$f .yaml).pdf; \
 	  ./$(BIN) build $$f -o $$o && echo "  PDF     $$o" || status=1; \
 	done; \
-	echo; echo "lint:"; ./$(BIN) lint examples/*.yaml || status=1; exit $$status
+	echo; echo "mailing:"; rm -rf out/mailing; ./$(BIN) batch examples/mailing/brief.yaml \
+	  --data examples/mailing/ontvangers.csv -o out/mailing || status=1; \
+	echo; echo "lint:"; ./$(BIN) lint examples/ || status=1; exit $$status
 
 # The tests run against whichever build BUILD/BIN point at (see asan).
 # The benchmark is built (not run) here too, so that it cannot rot.

@@ -26,6 +26,8 @@ int cmd_check_text(int argc, char **argv);
 int cmd_import_tbx(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
+int cmd_batch(int argc, char **argv);
+int cmd_merge_manifests(int argc, char **argv);
 
 /* msgs.c */
 /* Prints "try 'beeldbrief CMD --help'" after a usage error; returns EXIT_USAGE. */
@@ -44,6 +46,10 @@ long long build_epoch(void);
  * "name=value" strings from --set. */
 struct metrics;
 struct unit *pipeline_load(const char *path, char **sets, size_t nsets, const char *style_path);
+/* The same for one record of a mailing: NAMES/VALUES (N of them) fill the
+ * variables, and the spec's `variables:` are not used. */
+struct unit *pipeline_load_record(const char *path, const char *const *names,
+                                  const char *const *values, size_t n);
 /* Uses PATH instead of the nearest .beeldbrief.yaml (--config). */
 void pipeline_set_config(const char *path);
 /* Each use of another notation becomes a finding of its own (lint --fix),

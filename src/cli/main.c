@@ -11,6 +11,8 @@ static const struct command {
 } commands[] = {
   { "build", cmd_build, "check a letter spec and compile it into a PDF" },
   { "lint", cmd_lint, "check letter specs and report findings" },
+  { "batch", cmd_batch, "make a letter for every record of a data file" },
+  { "merge-manifests", cmd_merge_manifests, "join the manifests of a mailing's shards" },
   { "check-text", cmd_check_text, "check plain Dutch text for B1 readability" },
   { "schema", cmd_schema, "list every key of the letter spec" },
   { "rules", cmd_rules, "list every rule the checks can report" },
@@ -28,7 +30,7 @@ static void print_help(FILE *out)
         "\n"
         "commands:\n", out);
   for (size_t i = 0; i < ARRAY_SIZE(commands); i++)
-    fprintf(out, "  %-11s %s\n", commands[i].name, commands[i].summary);
+    fprintf(out, "  %-15s %s\n", commands[i].name, commands[i].summary);
   fputs("\n"
         "  beeldbrief COMMAND --help   help for one command\n"
         "  beeldbrief --version        the version\n", out);

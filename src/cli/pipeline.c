@@ -263,7 +263,34 @@ bool pipeline_ignored(const char *path)
   return lint_cfg_ignores(&f->cfg, path);
 }
 
+static struct unit *load(const char *path, const char *const *names, const char *const *values,
+                         size_t n, bool only_values, const char *style_path);
+
 struct unit *pipeline_load(const char *path, char **sets, size_t nsets, const char *style_path)
+{
+  const char **names = calloc(nsets + 1, sizeof *names);
+  const char **values = calloc(nsets + 1, sizeof *values);
+  for (size_t i = 0; i < nsets; i++) {
+    char *eq = strchr(sets[i], '=');
+    *eq = '\0';                      /* validated by the option parser */
+    names[i] = sets[i];
+    values[i] = eq + 1;
+  }
+  struct unit *u = load(path, names, values, nsets, false, style_path);
+  for (size_t i = 0; i < nsets; i++) sets[i][strlen(sets[i])] = '=';
+  free(names);
+  free(values);
+  return u;
+}
+
+struct unit *pipeline_load_record(const char *path, const char *const *names,
+                                  const char *const *values, size_t n)
+{
+  return load(path, names, values, n, true, NULL);
+}
+
+static struct unit *load(const char *path, const char *const *names, const char *const *values,
+                         size_t nsets, bool only_values, const char *style_path)
 {
   memset(&last_letter, 0, sizeof last_letter);
   free(last_blocks);
@@ -282,15 +309,7 @@ struct unit *pipeline_load(const char *path, char **sets, size_t nsets, const ch
   char *local = g_build_filename(spec_dir, "blocks", NULL);
   char *shipped = g_build_filename(datadir(), "templates", "blocks", NULL);
   const char *dirs[2] = { local, shipped };
-  const char **names = calloc(nsets + 1, sizeof *names);
-  const char **values = calloc(nsets + 1, sizeof *values);
-  for (size_t i = 0; i < nsets; i++) {
-    char *eq = strchr(sets[i], '=');
-    *eq = '\0';                      /* validated by the option parser */
-    names[i] = sets[i];
-    values[i] = eq + 1;
-  }
-  struct expand_opts o = { dirs, 2, names, values, nsets };
+  struct expand_opts o = { dirs, 2, names, values, nsets, only_values };
   if (expand_letter(u, &o) != 0) u->letter = NULL;
   struct lint_cfg cfg;
   if (u->letter && pipeline_config(u, path, config_path, &cfg) != 0) u->letter = NULL;
@@ -308,9 +327,6 @@ struct unit *pipeline_load(const char *path, char **sets, size_t nsets, const ch
     pipeline_apply_severities(u, &cfg);
     lint_suppressions(u, u->src);
   }
-  for (size_t i = 0; i < nsets; i++) sets[i][strlen(sets[i])] = '=';
-  free(names);
-  free(values);
   g_free(local);
   g_free(shipped);
   g_free(spec_dir);

@@ -96,6 +96,7 @@ static const char *lookup(const struct var_ctx *c, const char *n, size_t len)
   for (size_t i = 0; i < c->o->nvalues; i++)
     if (strlen(c->o->names[i]) == len && memcmp(c->o->names[i], n, len) == 0)
       return c->o->values[i];
+  if (c->o->only_values) return NULL;
   for (size_t i = 0; i < c->l->nvars; i++)
     if (c->l->vars[i].name.len == len && memcmp(c->l->vars[i].name.s, n, len) == 0)
       return c->l->vars[i].value.s;
@@ -106,12 +107,15 @@ static void report_unknown(struct var_ctx *c, const struct text *t, size_t at, s
                            const char *n, size_t len)
 {
   char *want = g_strndup(n, len);
-  size_t ncand = c->o->nvalues + c->l->nvars;
+  size_t ncand = c->o->nvalues + (c->o->only_values ? 0 : c->l->nvars);
   const char **cands = xcalloc(ncand ? ncand : 1, sizeof *cands);
   for (size_t i = 0; i < c->o->nvalues; i++) cands[i] = c->o->names[i];
-  for (size_t i = 0; i < c->l->nvars; i++) cands[c->o->nvalues + i] = c->l->vars[i].name.s;
+  for (size_t i = 0; i < ncand - c->o->nvalues; i++) cands[c->o->nvalues + i] = c->l->vars[i].name.s;
   const char *best = suggest_closest(want, cands, ncand);
-  if (best)
+  if (c->o->only_values)
+    diag_text(&c->u->diags, DIAG_ERROR, "spec.variable", t, at, span, NULL,
+              "the data has no field '%s'", want);
+  else if (best)
     diag_text(&c->u->diags, DIAG_ERROR, "spec.variable", t, at, span, best,
               "variable '%s' has no value; did you mean '%s'?", want, best);
   else
@@ -161,6 +165,10 @@ static void substitute(struct text *t, const char *where, void *ctx)
         diag_text(&c->u->diags, DIAG_ERROR, "spec.variable", t, o, span, NULL,
                   "the value of '%.*s' contains '{{'; a value cannot use other variables",
                   (int)nlen, n);
+        c->errors++;
+      } else if (!*val && c->o->only_values) {
+        diag_text(&c->u->diags, DIAG_ERROR, "spec.variable", t, o, span, NULL,
+                  "'%.*s' is empty in this record", (int)nlen, n);
         c->errors++;
       } else if (*val) {
         /* The value has no place of its own in the spec: point at the

@@ -15,6 +15,10 @@ struct expand_opts {
   const char *const *names;
   const char *const *values;
   size_t             nvalues;
+  /* A mailing: the values are the record's and the spec's `variables:`
+   * are only samples; a variable the record lacks, or leaves empty, is an
+   * error. */
+  bool               only_values;
 };
 
 /* Expands U->letter in place. Returns 0, or -1 with diagnostics on U

@@ -735,6 +735,73 @@ static void collect_all(struct lcheck *k)
     if (k->l->blocks[i].type != BLOCK_STANDARD) letter_block_each_text(&k->l->blocks[i], collect_own, k->own);
 }
 
+/* ---- letter.address ------------------------------------------------------------------- */
+
+/* A Dutch postcode as PostNL prints it: four digits (not starting with 0),
+ * a space, two capitals (not SA, SD or SS). */
+static bool dutch_postcode(const char *s)
+{
+  if (strlen(s) != 7 || s[0] < '1' || s[0] > '9' || s[4] != ' ') return false;
+  for (int i = 1; i < 4; i++)
+    if (!g_ascii_isdigit(s[i])) return false;
+  if (!g_ascii_isupper(s[5]) || !g_ascii_isupper(s[6])) return false;
+  return !(s[5] == 'S' && (s[6] == 'A' || s[6] == 'D' || s[6] == 'S'));
+}
+
+/* "1234ab", "1234  AB" as 1234 AB, when it is one after all. */
+static char *postcode_fixed(const char *s)
+{
+  char digits[5] = { 0 }, letters[3] = { 0 };
+  size_t nd = 0, nl = 0;
+  for (const char *p = s; *p; p++) {
+    if (g_ascii_isdigit(*p) && nl == 0 && nd < 4) digits[nd++] = *p;
+    else if (g_ascii_isalpha(*p) && nd == 4 && nl < 2) letters[nl++] = g_ascii_toupper(*p);
+    else if (*p != ' ') return NULL;
+  }
+  if (nd != 4 || nl != 2) return NULL;
+  char *out = g_strdup_printf("%s %s", digits, letters);
+  if (!dutch_postcode(out)) { g_free(out); return NULL; }
+  return out;
+}
+
+static bool abroad(const struct letter *l)
+{
+  const char *c = l->recipient.country.s;
+  return c && *c && g_ascii_strcasecmp(c, "Nederland") && g_ascii_strcasecmp(c, "NL") &&
+         g_ascii_strcasecmp(c, "The Netherlands") && g_ascii_strcasecmp(c, "Netherlands");
+}
+
+/* The envelope: a letter that cannot be delivered helps nobody, and in a
+ * mailing a bad address in the data must stop that one letter. */
+static void check_address(struct lcheck *k)
+{
+  const struct recipient *r = &k->l->recipient;
+  size_t lines = 1 + r->address.n + 1 + (text_present(&r->country) && *r->country.s ? 1 : 0);
+  if (lines < 3 || lines > 6) {
+    const struct text *at = r->address.n ? &r->address.items[0] : &r->name;
+    report(k, DIAG_ERROR, "letter.address", at, 0, 0, NULL,
+           "the address has %zu lines; an envelope takes 3 to 6 (name, street, postcode and "
+           "city, country)", lines);
+  }
+  bool city = false;
+  for (const char *p = text_present(&r->city) ? r->city.s : ""; *p && !city; p++) city = *p != ' ';
+  if (text_present(&r->city) && !city)
+    report(k, DIAG_ERROR, "letter.address", &r->city, 0, 0, NULL, "the city is empty");
+  const char *pc = r->postcode.s;
+  if (!pc || abroad(k->l)) return;
+  if (!dutch_postcode(pc)) {
+    char *fixed = postcode_fixed(pc);
+    if (fixed)
+      report(k, DIAG_ERROR, "letter.address", &r->postcode, 0, 0, fixed,
+             "postcode '%s' is written '%s'", pc, fixed);
+    else
+      report(k, DIAG_ERROR, "letter.address", &r->postcode, 0, 0, NULL,
+             "'%s' is not a Dutch postcode (1234 AB); for an address abroad, give the country",
+             pc);
+    g_free(fixed);
+  }
+}
+
 void lint_letter_rules(struct unit *u, const struct lint_data *d, const struct lint_cfg *c,
                        const struct letter *l, const struct metrics *per_block)
 {
@@ -775,6 +842,7 @@ void lint_letter_rules(struct unit *u, const struct lint_data *d, const struct l
         if (du->t == &b->as.action.items[j].when) du->deadline = true;
       }
   }
+  check_address(&k);
   check_salutation(&k);
   check_subject(&k);
   check_key_message(&k);

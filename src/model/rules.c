@@ -14,6 +14,7 @@ static const struct rule_info rules[] = {
   { "consistency.phone", W, "Phone numbers grouped one way" },
   { "consistency.synonym", W, "One word for one concept of the word list" },
   { "consistency.time", W, "Times written one way: 10.00 uur or 10:00, not both" },
+  { "letter.address", E, "The recipient's address can be delivered: 3 to 6 lines, postcode 1234 AB, city" },
   { "letter.appointment", W, "An invitation says when, where, what to bring and how to change it" },
   { "letter.block-length", W, "A block stays within the configured number of words" },
   { "letter.change", W, "An information letter says what changes and from when" },

@@ -212,6 +212,35 @@ static cairo_status_t paint_pdf(const struct doc *d, const struct letter *l,
   return st;
 }
 
+enum render_result render_pdf_mem(struct unit *u, const struct letter *l,
+                                  const struct house_style *hs, const struct render_opts *o,
+                                  unsigned char **out, size_t *len, unsigned *pages)
+{
+  struct doc d;
+  PangoContext *pctx;
+  *out = NULL;
+  *len = 0;
+  *pages = 0;
+  enum render_result r = lay_out(u, l, hs, o, &d, &pctx);
+  if (r != RENDER_OK) {
+    finish(&d, pctx);
+    return r;
+  }
+  *pages = (unsigned)d.npages;
+  GByteArray *pdf = g_byte_array_sized_new(64 * 1024);
+  cairo_status_t st = paint_pdf(&d, l, hs, o->epoch, pdf);
+  finish(&d, pctx);
+  if (st != CAIRO_STATUS_SUCCESS) {
+    g_byte_array_free(pdf, TRUE);
+    diag_file(&u->diags, DIAG_ERROR, "io.write", "PDF", "cannot make the PDF: %s",
+              cairo_status_to_string(st));
+    return RENDER_IO;
+  }
+  *len = pdf->len;
+  *out = g_byte_array_free(pdf, FALSE);
+  return RENDER_OK;
+}
+
 enum render_result render_pdf(struct unit *u, const struct letter *l, const struct house_style *hs,
                               const struct render_opts *o, const char *out_path)
 {

@@ -47,6 +47,11 @@ int render_check_style(struct unit *u, const struct house_style *hs);
 enum render_result render_pdf(struct unit *u, const struct letter *l, const struct house_style *hs,
                               const struct render_opts *o, const char *out_path);
 
+/* The same PDF in memory: *OUT (g_free it), *LEN bytes, *PAGES pages. */
+enum render_result render_pdf_mem(struct unit *u, const struct letter *l,
+                                  const struct house_style *hs, const struct render_opts *o,
+                                  unsigned char **out, size_t *len, unsigned *pages);
+
 /* One PNG per page: PREFIX-1.png, PREFIX-2.png, ... Same guarantees. */
 enum render_result render_png(struct unit *u, const struct letter *l, const struct house_style *hs,
                               const struct render_opts *o, const char *prefix);
