@@ -21,7 +21,7 @@ BIN     ?= beeldbrief
 DEB_PACKAGES := gcc make pkg-config libyaml-dev libpango1.0-dev libcairo2-dev \
                 libglib2.0-dev libxml2-dev libhunspell-dev hunspell-nl hunspell-en-us \
                 librsvg2-dev libzint-dev libhyphen-dev hyphen-nl fonts-open-sans \
-                libcsv-dev libjansson-dev poppler-utils jq libxml2-utils patch parallel
+                libcsv-dev libjansson-dev poppler-utils jq libxml2-utils patch parallel time
 
 ifeq ($(V),1)
 Q :=
@@ -107,6 +107,7 @@ bench: $(BIN) $(BUILD)/run-bench
 	@bench/check-text.sh
 	@bench/lint.sh
 	@bench/mailing.sh
+	@bench/batch.sh
 
 # libFuzzer on the front end (clang). FUZZ_TIME seconds; new crashers are
 # written to fuzz/regressions/, which tests/fuzz replays on every check.

@@ -30,7 +30,7 @@ static struct unit *load(const char *spec, const char *blocks)
   struct unit *u = unit_new();
   if (spec_load_file(u, spec) != 0) return u;
   const char *dirs[1] = { blocks };
-  struct expand_opts o = { dirs, 1, NULL, NULL, 0 };
+  struct expand_opts o = { dirs, 1, NULL, NULL, 0, false };
   if (expand_letter(u, &o) != 0 || letter_check(u->letter, stderr) != 0 ||
       spec_load_house_style(u, "templates/house-styles/default.yaml", &hs) != 0 ||
       render_check_style(u, &hs) != 0)
@@ -58,7 +58,7 @@ int main(int argc, char **argv)
   int fd = mkstemp(path);
   if (fd < 0) return 1;
   close(fd);
-  struct render_opts ro = { ".", 10, 0, 0 };
+  struct render_opts ro = { .datadir = ".", .max_pages = 10 };
   t0 = now();
   for (int i = 0; i < m; i++) {
     struct unit *u = load(spec, "templates/blocks");

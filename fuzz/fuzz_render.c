@@ -29,7 +29,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
   struct unit *u = unit_new();
   struct house_style hs;
   const char *dirs[1] = { "templates/blocks" };
-  struct expand_opts o = { dirs, 1, NULL, NULL, 0 };
+  struct expand_opts o = { dirs, 1, NULL, NULL, 0, false };
   if (spec_load_mem(u, "fuzz.yaml", (const char *)data, size) == 0 &&
       expand_letter(u, &o) == 0 &&
       spec_load_house_style(u, "templates/house-styles/default.yaml", &hs) == 0) {

@@ -24,7 +24,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (letter_check(u->letter, stderr) != 0) abort();
     const char *dirs[1] = { "templates/blocks" };
     const char *names[1] = { "naam" }, *values[1] = { "J. de Vries" };
-    struct expand_opts o = { dirs, 1, names, values, 1 };
+    struct expand_opts o = { dirs, 1, names, values, 1, false };
     if (expand_letter(u, &o) == 0) {
       if (letter_check(u->letter, stderr) != 0) abort();
       letter_dump(u->letter, null);

@@ -1,5 +1,5 @@
 /* expand.c - standard text blocks and {{ variables }} (see expand.h). */
-#include "expand.h"
+#include "expand_int.h"
 #include "../base/util.h"
 #include "../base/xalloc.h"
 #include "../model/letter.h"
@@ -126,6 +126,89 @@ static void report_unknown(struct var_ctx *c, const struct text *t, size_t at, s
   c->errors++;
 }
 
+/* A value is text, never markup: "**" in it would turn bold on, so a
+ * word joiner (U+2060, invisible) goes between the stars. */
+static char *as_text(char *v)
+{
+  if (!strstr(v, "**")) return v;
+  GString *g = g_string_new(NULL);
+  for (const char *p = v; *p; p++) {
+    g_string_append_c(g, *p);
+    if (p[0] == '*' && p[1] == '*') g_string_append(g, "\xE2\x81\xA0");
+  }
+  g_free(v);
+  return g_string_free(g, FALSE);
+}
+
+/* The value for the placeholder N (NLEN bytes: "name" or "name | filter
+ * | ..."), or NULL after reporting why there is none. */
+static char *value_of(struct var_ctx *c, const struct text *t, size_t o, size_t span,
+                      const char *n, size_t nlen)
+{
+  char *inner = g_strndup(n, nlen);
+  char **parts = g_strsplit(inner, "|", -1);
+  g_free(inner);
+  char *name = g_strstrip(parts[0]);
+  char *val = NULL;
+  if (!name_ok(name, strlen(name))) {
+    diag_text(&c->u->diags, DIAG_ERROR, "spec.variable", t, o, span, NULL,
+              "'%.*s' is not a valid variable; write {{ name }} with letters, digits and _",
+              (int)span, t->s + o);
+    c->errors++;
+    goto done;
+  }
+  for (char **f = parts + 1; *f; f++) {
+    const char *filter = g_strstrip(*f);
+    bool known = false;
+    for (const char *const *k = expand_filter_names; *k && !known; k++) known = !strcmp(*k, filter);
+    if (known) continue;
+    size_t nf = 0;
+    while (expand_filter_names[nf]) nf++;
+    const char *best = suggest_closest(filter, expand_filter_names, nf);
+    diag_text(&c->u->diags, DIAG_ERROR, "spec.variable", t, o, span, best,
+              "unknown filter '%s'%s%s%s; the filters are datum, datum-kort, bedrag, hoofdletter, "
+              "hoofdletters and kleine-letters", filter, best ? "; did you mean '" : "",
+              best ? best : "", best ? "'?" : "");
+    c->errors++;
+    goto done;
+  }
+  const char *raw = lookup(c, name, strlen(name));
+  if (!raw) {
+    report_unknown(c, t, o, span, name, strlen(name));
+    goto done;
+  }
+  if (strstr(raw, "{{")) {
+    /* Values are filled in once; a placeholder inside a value would
+     * reach the reader as it stands. */
+    diag_text(&c->u->diags, DIAG_ERROR, "spec.variable", t, o, span, NULL,
+              "the value of '%s' contains '{{'; a value cannot use other variables", name);
+    c->errors++;
+    goto done;
+  }
+  if (!*raw && c->o->only_values) {
+    diag_text(&c->u->diags, DIAG_ERROR, "spec.variable", t, o, span, NULL,
+              "'%s' is empty in this record", name);
+    c->errors++;
+    goto done;
+  }
+  val = g_strdup(raw);
+  for (char **f = parts + 1; *f && val; f++) {
+    char *error = NULL;
+    char *next = expand_filter(*f, val, &error);
+    if (!next) {
+      diag_text(&c->u->diags, DIAG_ERROR, "spec.variable", t, o, span, NULL, "%s: %s", name, error);
+      c->errors++;
+    }
+    g_free(error);
+    g_free(val);
+    val = next;
+  }
+  if (val) val = as_text(val);
+done:
+  g_strfreev(parts);
+  return val;
+}
+
 /* Rewrites one text with its variables filled in, building the new map. */
 static void substitute(struct text *t, const char *where, void *ctx)
 {
@@ -150,43 +233,24 @@ static void substitute(struct text *t, const char *where, void *ctx)
       break;
     }
     size_t span = (size_t)end - o;
-    if (!name_ok(n, nlen)) {
-      diag_text(&c->u->diags, DIAG_ERROR, "spec.variable", t, o, span, NULL,
-                "'%.*s' is not a valid variable; write {{ name }} with letters, digits and _",
-                (int)span, t->s + o);
-      c->errors++;
-    } else {
-      const char *val = lookup(c, n, nlen);
-      if (!val) {
-        report_unknown(c, t, o, span, n, nlen);
-      } else if (strstr(val, "{{")) {
-        /* Values are filled in once; a placeholder inside a value would
-         * reach the reader as it stands. */
-        diag_text(&c->u->diags, DIAG_ERROR, "spec.variable", t, o, span, NULL,
-                  "the value of '%.*s' contains '{{'; a value cannot use other variables",
-                  (int)nlen, n);
-        c->errors++;
-      } else if (!*val && c->o->only_values) {
-        diag_text(&c->u->diags, DIAG_ERROR, "spec.variable", t, o, span, NULL,
-                  "'%.*s' is empty in this record", (int)nlen, n);
-        c->errors++;
-      } else if (*val) {
-        /* The value has no place of its own in the spec: point at the
-         * placeholder it replaces. */
-        if (t->nsegs) {
-          uint32_t lo = 0, hi = t->nsegs;
-          while (hi - lo > 1) {
-            uint32_t mid = lo + (hi - lo) / 2;
-            if (t->segs[mid].voff <= o) lo = mid; else hi = mid;
-          }
-          size_t so = t->segs[lo].fixed ? t->segs[lo].soff : t->segs[lo].soff + (o - t->segs[lo].voff);
-          textmap_add(&m, out->len, so, true, t->segs[lo].file ? t->segs[lo].file : t->file);
-        } else {
-          textmap_add(&m, out->len, t->start, true, t->file);
+    char *val = value_of(c, t, o, span, n, nlen);
+    if (val && *val) {
+      /* The value has no place of its own in the spec: point at the
+       * placeholder it replaces. */
+      if (t->nsegs) {
+        uint32_t lo = 0, hi = t->nsegs;
+        while (hi - lo > 1) {
+          uint32_t mid = lo + (hi - lo) / 2;
+          if (t->segs[mid].voff <= o) lo = mid; else hi = mid;
         }
-        g_string_append(out, val);
+        size_t so = t->segs[lo].fixed ? t->segs[lo].soff : t->segs[lo].soff + (o - t->segs[lo].voff);
+        textmap_add(&m, out->len, so, true, t->segs[lo].file ? t->segs[lo].file : t->file);
+      } else {
+        textmap_add(&m, out->len, t->start, true, t->file);
       }
+      g_string_append(out, val);
     }
+    g_free(val);
     pos = (size_t)end;
   }
   if (pos < t->len && (end >= 0 || open < 0)) {
@@ -219,10 +283,48 @@ static int check_date(struct unit *u, struct letter *l)
   return -1;
 }
 
+/* A condition holds when its variable has a value that does not say no. */
+static bool truthy(const char *v)
+{
+  static const char *const no[] = { "0", "nee", "no", "false", "onwaar", "n" };
+  while (*v == ' ') v++;
+  if (!*v) return false;
+  for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
+    if (!g_ascii_strcasecmp(v, no[i])) return false;
+  return true;
+}
+
+/* Drops the blocks whose `if:` or `unless:` says so, before anything else
+ * looks at them. */
+static void apply_conditions(struct var_ctx *c, struct letter *l)
+{
+  size_t kept = 0;
+  for (size_t i = 0; i < l->nblocks; i++) {
+    struct block *b = &l->blocks[i];
+    bool show = true;
+    const struct text *conds[2] = { &b->cond_if, &b->cond_unless };
+    for (int k = 0; k < 2; k++) {
+      const struct text *t = conds[k];
+      if (!text_present(t)) continue;
+      const char *v = lookup(c, t->s, t->len);
+      if (!v) {
+        report_unknown(c, t, 0, 0, t->s, t->len);
+        continue;
+      }
+      show = show && (truthy(v) == (k == 0));
+    }
+    if (show) l->blocks[kept++] = *b;
+  }
+  l->nblocks = kept;
+}
+
 int expand_letter(struct unit *u, const struct expand_opts *o)
 {
   struct letter *l = u->letter;
   int errors = 0;
+  struct var_ctx cc = { u, l, o, 0 };
+  apply_conditions(&cc, l);
+  errors += cc.errors;
   for (size_t i = 0; i < l->nblocks; i++)
     if (l->blocks[i].type == BLOCK_STANDARD && expand_standard(u, &l->blocks[i], o) != 0)
       errors++;

@@ -69,6 +69,8 @@ struct step {
 struct block {
   enum block_type type;
   struct text     key;              /* the block's type key, for positions */
+  struct text     cond_if;          /* `if: name`: only when the variable is set */
+  struct text     cond_unless;      /* `unless: name`: only when it is not */
   union {
     struct text     text;           /* paragraph, heading, standard (its name) */
     struct textlist list;           /* list, numbered-list */

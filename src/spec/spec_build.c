@@ -108,7 +108,15 @@ static void build_table(struct unit *u, struct block *b, const struct spec_node 
 
 static void build_block(struct unit *u, struct block *b, const struct spec_node *item)
 {
-  const struct spec_node *key = item->kids[0], *val = item->kids[1];
+  /* The type is the first key that is not a condition (validated). */
+  size_t ti = item->n;
+  for (size_t j = 0; j + 1 < item->n; j += 2) {
+    const char *k = item->kids[j]->text.s;
+    if (!strcmp(k, "if")) b->cond_if = item->kids[j + 1]->text;
+    else if (!strcmp(k, "unless")) b->cond_unless = item->kids[j + 1]->text;
+    else if (ti == item->n) ti = j;
+  }
+  const struct spec_node *key = item->kids[ti], *val = item->kids[ti + 1];
   const char *names[BLOCK_COUNT];
   for (size_t i = 0; i < BLOCK_COUNT; i++) names[i] = block_type_names[i];
   b->type = (enum block_type)letter_name_index(names, BLOCK_COUNT, key->text.s);

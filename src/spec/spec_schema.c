@@ -472,6 +472,25 @@ static void validate_timeline(struct vctx *v, const struct spec_node *map)
          atoi(cur->text.s), steps->n);
 }
 
+static bool is_condition(const char *key)
+{
+  return !strcmp(key, "if") || !strcmp(key, "unless");
+}
+
+/* `if: name`: the name of a variable, nothing else. */
+static void validate_condition(struct vctx *v, const struct spec_node *key,
+                               const struct spec_node *val)
+{
+  bool ok = val->kind == SPEC_SCALAR && val->text.s && *val->text.s &&
+            (isalpha((unsigned char)val->text.s[0]) || val->text.s[0] == '_');
+  for (const char *p = ok ? val->text.s : ""; *p && ok; p++) ok = isalnum((unsigned char)*p) || *p == '_';
+  if (!ok)
+    verr(v, val, "spec.value", NULL,
+         "'%s' names a variable: the block is shown only when it %s a value (for example "
+         "'%s: toeslag')", key->text.s, !strcmp(key->text.s, "if") ? "has" : "has no",
+         key->text.s);
+}
+
 static void validate_blocks(struct vctx *v, const struct spec_node *seq)
 {
   const char *names[BLOCK_COUNT];
@@ -485,12 +504,24 @@ static void validate_blocks(struct vctx *v, const struct spec_node *seq)
            "block %zu must name its type, for example '- paragraph: Uw tekst'", i + 1);
       continue;
     }
-    const struct spec_node *key = b->kids[0], *val = b->kids[1];
+    /* `if:` and `unless:` may stand beside the block's type (a mailing's
+     * optional blocks); the type is the first other key. */
+    size_t ti = 0;
+    while (ti + 1 < b->n && is_condition(b->kids[ti]->text.s)) ti += 2;
+    for (size_t j = 0; j + 1 < b->n; j += 2)
+      if (is_condition(b->kids[j]->text.s)) validate_condition(v, b->kids[j], b->kids[j + 1]);
+    if (ti + 1 >= b->n) {
+      verr(v, b, "spec.type", NULL,
+           "block %zu must name its type, for example '- paragraph: Uw tekst'", i + 1);
+      continue;
+    }
+    const struct spec_node *key = b->kids[ti], *val = b->kids[ti + 1];
     int t = letter_name_index(names, BLOCK_COUNT, key->text.s);
     /* A second key usually means a field was not indented under its block;
      * blocks whose value is text have no fields to indent into. */
     bool has_fields = t >= 0 && spec_block_types[t].type == SK_MAP;
-    for (size_t j = 2; j + 1 < b->n; j += 2) {
+    for (size_t j = ti + 2; j + 1 < b->n; j += 2) {
+      if (is_condition(b->kids[j]->text.s)) continue;
       if (has_fields)
         verr(v, b->kids[j], "spec.unknown-key", NULL,
              "unexpected key '%s' beside '%s'; a block has one key naming its type "

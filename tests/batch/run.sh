@@ -47,6 +47,15 @@ check "example: sheets are pages/2, rounded up (duplex)" \
   sh -c "rows '$T/m' | awk -F, '\$2 == \"ok\" && \$5 != int((\$4 + 1) / 2) { bad = 1 } END { exit bad }'"
 check "example: the letter carries the record's name and address" \
   sh -c "pdftotext '$T/m/W0002.pdf' - | grep -q 'R. Vos' && pdftotext '$T/m/W0002.pdf' - | grep -q '4330 GB *MIDDELBURG'"
+pdftotext "$T/m/W0002.pdf" - >"$T/w2.txt"
+pdftotext "$T/m/W0001.pdf" - >"$T/w1.txt"
+pdftotext "$T/m/W0004.pdf" - >"$T/w4.txt"
+check "filters: a date as 'maandag 25 januari 2027' (2027-01-25 | datum)" grep -q "maandag 25 januari" "$T/w2.txt"
+check "filters: an amount as '€ 998,09' (998.09 | bedrag)" grep -qF "€ 998,09 per maand" "$T/w2.txt"
+check "filters: 'Beste meneer De Haan' for de Haan (| hoofdletter), the name line unchanged" \
+  sh -c "grep -q 'Beste meneer De Haan,' '$T/w4.txt' && grep -q '^T. de Haan$' '$T/w4.txt'"
+check "conditions: the toeslag block is in a letter with toeslag=ja" grep -q "U krijgt ook een toeslag" "$T/w2.txt"
+check "conditions: and not in one without" sh -c "! grep -q 'toeslag' '$T/w1.txt'"
 check "example: no output on stderr but the summary when it is not a terminal" test "$(grep -c '' "$T/err")" -eq 1
 "$B" batch "$TPL" --data "$CSV" -o "$T/m" 2>"$T/err"
 check "example: the same command again makes nothing new, and says so" \
@@ -56,13 +65,13 @@ check "example: the same command again makes nothing new, and says so" \
 "$B" batch "$TPL" --data tests/batch/data/slecht.csv -o "$T/bad" 2>"$T/err"
 check "bad records: exit 0, the batch goes on" test $? -eq 0
 status() { rows "$T/bad" | sed -n "$1p" | cut -d, -f2; }
-check "bad records: 12 rows in, 12 lines in the manifest" test "$(rows "$T/bad" | wc -l)" -eq 12
+check "bad records: 14 rows in, 14 lines in the manifest" test "$(rows "$T/bad" | wc -l)" -eq 14
 check "bad records: a bad postcode (12345) is rejected" \
   sh -c "test '$(status 3)' = rejected && reason 3 | grep -q \"not a Dutch postcode\""
 reason 3 | grep -q "not a Dutch postcode" && ok "bad records: the reason names the postcode rule" || bad "bad records: postcode reason" "$(reason 3)"
 check "bad records: an empty achternaam is rejected" sh -c "test '$(status 4)' = rejected"
 reason 4 | grep -q "'achternaam' is empty" && ok "bad records: the reason names the empty field" || bad "bad records: empty reason" "$(reason 4)"
-reason 5 | grep -q "line 6: the row has 7 fields where the header has 9" &&
+reason 5 | grep -q "line 6: the row has 7 fields where the header has 11" &&
   ok "bad records: a row with the wrong number of columns, with its line" || bad "bad records: columns" "$(reason 5)"
 check "bad records: markup in a value is a letter (ok)" test "$(status 6)" = ok
 pdftotext "$T/bad/B0004.pdf" - >"$T/b4.txt"
@@ -77,6 +86,10 @@ check "bad records: the record after broken quoting is not lost (B0009, quoted f
   sh -c "test '$(status 11)' = ok && pdftotext '$T/bad/B0009.pdf' - | grep -qF 'van \"de\" Berg'"
 reason 12 | grep -q "postcode '3511ab' is written '3511 AB'" &&
   ok "bad records: a postcode in the wrong form, with the right one" || bad "bad records: 3511ab" "$(reason 12)"
+reason 13 | grep -q "betaaldag: '31-02-2027' is not a date" &&
+  ok "bad records: a date the datum filter cannot read" || bad "bad records: date" "$(reason 13)"
+reason 14 | grep -q "bedrag: '12,50' is not an amount" &&
+  ok "bad records: an amount the bedrag filter cannot read" || bad "bad records: amount" "$(reason 14)"
 check "bad records: rejected records have no PDF" test "$(ls "$T/bad"/*.pdf | wc -l)" -eq 4
 
 # ---- JSON Lines ---------------------------------------------------------------------------------

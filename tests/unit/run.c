@@ -12,6 +12,7 @@ const char *harness_case = "";
   X(test_diag) \
   X(test_spec) \
   X(test_expand) \
+  X(test_expand_filters) \
   X(test_outfile) \
   X(test_xml) \
   X(test_config) \

@@ -1,8 +1,9 @@
 /* test_expand.c - {{ variables }}: values, positions after substitution,
  * undefined and malformed variables. */
 #include "harness.h"
+#include <glib.h>
 #include "../../src/base/unit.h"
-#include "../../src/expand/expand.h"
+#include "../../src/expand/expand_int.h"
 #include "../../src/model/letter.h"
 #include "../../src/spec/spec.h"
 
@@ -82,7 +83,7 @@ static const struct diag *find_rule(const struct unit *u, const char *rule)
   return NULL;
 }
 
-static const struct expand_opts no_opts = { NULL, 0, NULL, NULL, 0 };
+static const struct expand_opts no_opts = { NULL, 0, NULL, NULL, 0, false };
 
 static void substitution(void)
 {
@@ -139,7 +140,7 @@ static void substitution(void)
   if (u->letter) {
     const char *names[] = { "plaats", "extra" };
     const char *values[] = { "Bergen op Zoom", "ongebruikt" };
-    struct expand_opts o = { NULL, 0, names, values, 2 };
+    struct expand_opts o = { NULL, 0, names, values, 2, false };
     INT_EQ(expand_letter(u, &o), 0);
     const struct text *p = &u->letter->blocks[0].as.text;
     STR_EQ(u->letter->recipient.city.s, "Bergen op Zoom");
@@ -164,7 +165,7 @@ static void substitution(void)
   if (u->letter) {
     const char *names[] = { "leeg" };
     const char *values[] = { "" };
-    struct expand_opts o = { NULL, 0, names, values, 1 };
+    struct expand_opts o = { NULL, 0, names, values, 1, false };
     INT_EQ(expand_letter(u, &o), 0);
     const struct text *s = &u->letter->subject;
     STR_EQ(s->s, "J. DekkerJ. Dekker!");
@@ -186,7 +187,7 @@ static void substitution(void)
   if (u->letter) {
     const char *names[] = { "datum_iso" };
     const char *values[] = { "2026-12-09" };
-    struct expand_opts o = { NULL, 0, names, values, 1 };
+    struct expand_opts o = { NULL, 0, names, values, 1, false };
     INT_EQ(expand_letter(u, &o), 0);
     INT_EQ(u->letter->year, 2026);
     INT_EQ(u->letter->month, 12);
@@ -199,7 +200,7 @@ static void substitution(void)
   if (u->letter) {
     const char *names[] = { "datum_iso" };
     const char *values[] = { "2026-02-30" };
-    struct expand_opts o = { NULL, 0, names, values, 1 };
+    struct expand_opts o = { NULL, 0, names, values, 1, false };
     INT_EQ(expand_letter(u, &o), -1);
     INT_EQ(count_rule(u, "spec.value"), 1);
   } else {
@@ -244,7 +245,7 @@ static void errors(void)
   if (u->letter) {
     const char *names[] = { "kenmerk" };
     const char *values[] = { "WB-1" };
-    struct expand_opts o = { NULL, 0, names, values, 1 };
+    struct expand_opts o = { NULL, 0, names, values, 1, false };
     INT_EQ(expand_letter(u, &o), -1);
     d = find_rule(u, "spec.variable");
     STR_EQ(d ? d->suggestion : NULL, "kenmerk");
@@ -346,4 +347,45 @@ void test_expand(void)
 {
   substitution();
   errors();
+}
+
+/* The filters of {{ name | filter }}, each with what it must refuse. */
+static void filter_is(const char *filter, const char *in, const char *want)
+{
+  char *error = NULL;
+  char *got = expand_filter(filter, in, &error);
+  if (want) STR_EQ(got ? got : "(refused)", want);
+  else OK(got == NULL && error != NULL);
+  g_free(got);
+  g_free(error);
+}
+
+void test_expand_filters(void);
+void test_expand_filters(void)
+{
+  CASE("filter datum: with the weekday, from ISO and Dutch day-month-year");
+  filter_is("datum", "2026-03-03", "dinsdag 3 maart 2026");
+  filter_is("datum", "25-01-2027", "maandag 25 januari 2027");
+  filter_is("datum", "5/1/2027", "dinsdag 5 januari 2027");
+  filter_is("datum-kort", "2027-12-31", "31 december 2027");
+  filter_is("datum", "31-02-2027", NULL);
+  filter_is("datum", "morgen", NULL);
+  filter_is("datum", "2027-01-25x", NULL);
+  CASE("filter bedrag: euro sign, thousands point, decimal comma, two decimals");
+  filter_is("bedrag", "1250", "€ 1.250,00");
+  filter_is("bedrag", "1250.5", "€ 1.250,50");
+  filter_is("bedrag", "1234567.89", "€ 1.234.567,89");
+  filter_is("bedrag", "0.05", "€ 0,05");
+  filter_is("bedrag", "-12.5", "€ -12,50");
+  filter_is("bedrag", "007", "€ 7,00");
+  filter_is("bedrag", "12,50", NULL);
+  filter_is("bedrag", "1.250,00", NULL);
+  filter_is("bedrag", "12.505", NULL);
+  filter_is("bedrag", "", NULL);
+  CASE("filters for capitals");
+  filter_is("hoofdletter", "de Haan", "De Haan");
+  filter_is("hoofdletter", "özdemir", "Özdemir");
+  filter_is("hoofdletters", "breda", "BREDA");
+  filter_is("kleine-letters", "BREDA", "breda");
+  filter_is("onbekend", "x", NULL);
 }
