@@ -11,7 +11,7 @@
 # V=1 shows the full compiler command lines.
 
 CC      ?= cc
-PKGS    := yaml-0.1 pangocairo cairo librsvg-2.0 libxml-2.0 hunspell glib-2.0 jansson
+PKGS    := yaml-0.1 pangocairo cairo librsvg-2.0 libxml-2.0 hunspell glib-2.0 jansson libqpdf
 CFLAGS  ?= -O2 -g
 WARN    := -Wall -Wextra -Wstrict-prototypes -Wshadow -Wno-unused-parameter
 STD     := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
@@ -21,7 +21,7 @@ BIN     ?= beeldbrief
 DEB_PACKAGES := gcc make pkg-config libyaml-dev libpango1.0-dev libcairo2-dev \
                 libglib2.0-dev libxml2-dev libhunspell-dev hunspell-nl hunspell-en-us \
                 librsvg2-dev libzint-dev libhyphen-dev hyphen-nl fonts-open-sans \
-                libcsv-dev libjansson-dev poppler-utils jq libxml2-utils patch parallel time
+                libcsv-dev libjansson-dev libqpdf-dev poppler-utils jq libxml2-utils patch parallel time
 
 ifeq ($(V),1)
 Q :=

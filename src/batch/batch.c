@@ -90,12 +90,14 @@ static char *one_line(const char *s, size_t max)
 struct done {
   char    *status, *file, *sha256, *reason;
   unsigned pages, sheets;
+  char    *sort_key;          /* the postcode, for the print file */
 };
 
 static void done_free(gpointer p)
 {
   struct done *d = p;
   g_free(d->status); g_free(d->file); g_free(d->sha256); g_free(d->reason);
+  g_free(d->sort_key);
   g_free(d);
 }
 
@@ -115,7 +117,7 @@ static char *file_sum(const char *path)
 static char *journal_header(const struct batch_data *data, const struct batch_opts *o)
 {
   char *dsum = file_sum(data->path), *tsum = file_sum(o->template_path);
-  char *h = g_strdup_printf("beeldbrief-journal 1\ttemplate=%.16s\tdata=%.16s\tshard=%u/%u\n",
+  char *h = g_strdup_printf("beeldbrief-journal 2\ttemplate=%.16s\tdata=%.16s\tshard=%u/%u\n",
                             tsum, dsum, o->shards ? o->shard : 1, o->shards ? o->shards : 1);
   g_free(dsum);
   g_free(tsum);
@@ -142,8 +144,8 @@ static int journal_read(struct unit *u, const char *path, const char *header, GH
     char *nl = memchr(p, '\n', (size_t)(text + len - p));
     if (!nl) break;
     *nl = '\0';
-    char **f = g_strsplit(p, "\t", 8);
-    if (g_strv_length(f) == 7) {
+    char **f = g_strsplit(p, "\t", 9);
+    if (g_strv_length(f) == 8) {
       struct done *d = g_new0(struct done, 1);
       d->status = g_strdup(f[1]);
       d->file = g_strdup(f[2]);
@@ -151,6 +153,7 @@ static int journal_read(struct unit *u, const char *path, const char *header, GH
       d->sheets = (unsigned)strtoul(f[4], NULL, 10);
       d->sha256 = g_strdup(f[5]);
       d->reason = g_strdup(f[6]);
+      d->sort_key = g_strdup(f[7]);
       g_hash_table_replace(done, g_strdup(f[0]), d);
     }
     g_strfreev(f);
@@ -191,7 +194,8 @@ struct run {
   double                   started;
 };
 
-/* Makes record I and answers on OUT: "i\tstatus\tfile\tpages\tsheets\tsha256\treason\n". */
+/* Makes record I and answers on OUT:
+ * "i\tstatus\tfile\tpages\tsheets\tsha256\treason\tsortkey\n". */
 static void work_one(const struct run *run, size_t i, int out)
 {
   const struct batch_record *r = &run->data->records[i];
@@ -215,9 +219,11 @@ static void work_one(const struct run *run, size_t i, int out)
     }
   }
   char *why = one_line(reason, 1500);
-  char *line = g_strdup_printf("%zu\t%s\t%s\t%u\t%u\t%s\t%s\n", i, l.ok ? "ok" : "rejected",
+  char *key = one_line(l.sort_key, 64);
+  char *line = g_strdup_printf("%zu\t%s\t%s\t%u\t%u\t%s\t%s\t%s\n", i, l.ok ? "ok" : "rejected",
                                l.ok ? file : "", l.ok ? l.pages : 0, l.ok ? (l.pages + 1) / 2 : 0,
-                               l.ok ? sum : "", l.ok ? "" : why);
+                               l.ok ? sum : "", l.ok ? "" : why, key);
+  g_free(key);
   size_t n = strlen(line);
   if (n > PIPE_BUF) {                          /* keep the write atomic */
     line[PIPE_BUF - 1] = '\n';
@@ -284,17 +290,19 @@ static int spawn(struct run *run, struct worker *w, struct worker *all, size_t n
 
 /* Records the outcome of record I in the journal and the counts. */
 static void finish_record(struct run *run, size_t i, const char *status, const char *file,
-                          unsigned pages, unsigned sheets, const char *sum, const char *reason)
+                          unsigned pages, unsigned sheets, const char *sum, const char *reason,
+                          const char *sort_key)
 {
   const struct batch_record *r = &run->data->records[i];
   char *key = record_key(r);
   char *why = one_line(reason, 1500);
-  char *line = g_strdup_printf("%s\t%s\t%s\t%u\t%u\t%s\t%s\n", key, status, file, pages, sheets,
-                               sum, why);
+  char *line = g_strdup_printf("%s\t%s\t%s\t%u\t%u\t%s\t%s\t%s\n", key, status, file, pages,
+                               sheets, sum, why, sort_key);
   ssize_t w;
   do w = write(run->journal, line, strlen(line)); while (w < 0 && errno == EINTR);
   struct done *d = g_new0(struct done, 1);
-  *d = (struct done){ g_strdup(status), g_strdup(file), g_strdup(sum), why, pages, sheets };
+  *d = (struct done){ g_strdup(status), g_strdup(file), g_strdup(sum), why, pages, sheets,
+                      g_strdup(sort_key) };
   g_hash_table_replace(run->done, key, d);
   g_free(line);
   run->finished++;
@@ -325,12 +333,12 @@ static void progress(const struct run *run, bool last)
 /* Handles one result line from a worker. */
 static void on_result(struct run *run, struct worker *ws, size_t nw, char *line)
 {
-  char **f = g_strsplit(line, "\t", 7);
-  if (g_strv_length(f) == 7) {
+  char **f = g_strsplit(line, "\t", 8);
+  if (g_strv_length(f) == 8) {
     size_t i = strtoul(f[0], NULL, 10);
     if (i < run->data->n) {
       finish_record(run, i, f[1], f[2], (unsigned)strtoul(f[3], NULL, 10),
-                    (unsigned)strtoul(f[4], NULL, 10), f[5], f[6]);
+                    (unsigned)strtoul(f[4], NULL, 10), f[5], f[6], f[7]);
       for (size_t k = 0; k < nw; k++)
         if (ws[k].pid && ws[k].record == (long)i) {
           ws[k].record = -1;
@@ -345,7 +353,7 @@ static void on_result(struct run *run, struct worker *ws, size_t nw, char *line)
 static void replace_worker(struct run *run, struct worker *w, struct worker *ws, size_t nw,
                            const char *why)
 {
-  if (w->record >= 0) finish_record(run, (size_t)w->record, "rejected", "", 0, 0, "", why);
+  if (w->record >= 0) finish_record(run, (size_t)w->record, "rejected", "", 0, 0, "", why, "");
   close(w->tasks);
   w->pid = 0;
   w->record = -1;
@@ -465,6 +473,51 @@ static int write_manifest(struct unit *u, const struct run *run, const char *pat
   return rc;
 }
 
+/* ---- the print file ---------------------------------------------------------------------- */
+
+struct print_item {
+  struct combine_item c;
+  const char         *key;
+  size_t              order;
+};
+
+/* By postcode (as PostNL sorts: 1234AB, spaces ignored), then in the
+ * order of the data; letters without a postcode last. */
+static int by_postcode(const void *a, const void *b)
+{
+  const struct print_item *x = a, *y = b;
+  char kx[16] = "", ky[16] = "";
+  size_t n = 0;
+  for (const char *p = x->key; *p && n < 15; p++) if (*p != ' ') kx[n++] = *p;
+  n = 0;
+  for (const char *p = y->key; *p && n < 15; p++) if (*p != ' ') ky[n++] = *p;
+  if (!*kx != !*ky) return *kx ? -1 : 1;
+  int c = strcmp(kx, ky);
+  return c ? c : (x->order < y->order ? -1 : x->order > y->order);
+}
+
+static int write_combined(struct unit *u, const struct run *run)
+{
+  GArray *items = g_array_new(FALSE, FALSE, sizeof(struct print_item));
+  for (size_t i = 0; i < run->data->n; i++) {
+    const struct batch_record *r = &run->data->records[i];
+    if (!batch_in_shard(r, run->o->shard, run->o->shards)) continue;
+    char *key = record_key(r);
+    const struct done *d = g_hash_table_lookup(run->done, key);
+    g_free(key);
+    if (!d || strcmp(d->status, "ok")) continue;
+    struct print_item it = { { d->file, d->pages }, d->sort_key ? d->sort_key : "", i };
+    g_array_append_val(items, it);
+  }
+  g_array_sort(items, by_postcode);
+  struct combine_item *c = g_new(struct combine_item, items->len ? items->len : 1);
+  for (guint i = 0; i < items->len; i++) c[i] = g_array_index(items, struct print_item, i).c;
+  int rc = batch_combine(u, run->o->out_dir, c, items->len, run->o->combined);
+  g_free(c);
+  g_array_free(items, TRUE);
+  return rc;
+}
+
 /* ---- the run -------------------------------------------------------------------------------- */
 
 int batch_run(struct unit *u, const struct batch_data *data, const struct batch_opts *o,
@@ -528,6 +581,7 @@ int batch_run(struct unit *u, const struct batch_data *data, const struct batch_
     rc = write_manifest(u, &run, mpath);
     g_free(mpath);
   }
+  if (rc == 0 && o->combined) rc = write_combined(u, &run);
   if (rc == 0) {
     GHashTableIter it;
     gpointer k, v;

@@ -61,6 +61,7 @@ struct batch_opts {
   unsigned      jobs;            /* worker processes; 0: one per core */
   unsigned      shard, shards;   /* this run does shard K of N (1-based); 0/0: all */
   bool          progress;        /* a progress line on standard error */
+  const char   *combined;        /* the print file, or NULL */
   batch_make_fn make;
   void         *ctx;
 };

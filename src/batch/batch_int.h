@@ -34,6 +34,17 @@ int data_read_jsonl(struct data_builder *b, const char *data, size_t len);
 /* The records of PATH as they are, without the checks of ids. */
 struct batch_data *data_load_raw(struct unit *u, const char *path);
 
+/* A letter of the print file (combine.c). */
+struct combine_item {
+  const char *file;      /* in the output folder */
+  unsigned    pages;
+};
+/* Joins the letters ITEMS (in that order) into the PDF OUT, each padded
+ * with a blank page to an even number of pages. 0, or -1 with
+ * diagnostics on U. */
+int batch_combine(struct unit *u, const char *dir, const struct combine_item *items, size_t n,
+                  const char *out);
+
 /* S as one CSV field (quoted when it must be); g_free. data_csv.c. */
 char *data_csv_field(const char *s);
 

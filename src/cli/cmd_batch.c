@@ -31,6 +31,9 @@ static const char batch_usage[] =
   "  --shard K/N         only part K of N of the records (default: from\n"
   "                      SLURM_ARRAY_TASK_ID/COUNT, or JOB_COMPLETION_INDEX\n"
   "                      with BEELDBRIEF_SHARDS; docs/scale-out.md)\n"
+  "  --combined FILE     also one print file with every letter, sorted by\n"
+  "                      postcode, each padded to an even number of pages\n"
+  "                      (duplex)\n"
   "  --config FILE       settings instead of the nearest .beeldbrief.yaml\n"
   "  -q, --quiet         no progress line\n"
   "  -h, --help          show this help\n"
@@ -126,11 +129,12 @@ int cmd_batch(int argc, char **argv)
     { "jobs", required_argument, NULL, 'j' },
     { "shard", required_argument, NULL, 's' },
     { "config", required_argument, NULL, 'C' },
+    { "combined", required_argument, NULL, 'c' },
     { "quiet", no_argument, NULL, 'q' },
     { "help", no_argument, NULL, 'h' },
     { NULL, 0, NULL, 0 },
   };
-  const char *data_path = NULL, *out_dir = NULL;
+  const char *data_path = NULL, *out_dir = NULL, *combined = NULL;
   unsigned jobs = 0, shard = 0, shards = 0;
   bool quiet = false;
   int c;
@@ -144,6 +148,7 @@ int cmd_batch(int argc, char **argv)
     case 'o': out_dir = optarg; break;
     case 'C': pipeline_set_config(optarg); break;
     case 'q': quiet = true; break;
+    case 'c': combined = optarg; break;
     case 'j':
       v = strtol(optarg, &end, 10);
       if (*end || end == optarg || v < 1 || v > 1024)
@@ -187,7 +192,8 @@ int cmd_batch(int argc, char **argv)
   struct batch_summary sum = { 0 };
   if (data) {
     struct mailing m = { tpl, build_epoch() };
-    struct batch_opts o = { tpl, out_dir, jobs, shard, shards, !quiet && isatty(2), make_letter, &m };
+    struct batch_opts o = { tpl, out_dir, jobs, shard, shards, !quiet && isatty(2), combined,
+                            make_letter, &m };
     if (batch_run(u, data, &o, &sum) != 0) rc = EXIT_USAGE;
   } else {
     rc = EXIT_USAGE;

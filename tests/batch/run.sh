@@ -100,6 +100,25 @@ check "jsonl: 6 records (the blank line skipped): 3 letters, 3 rejected with the
          rows '$T/jl' | grep -q 'line 5: not valid JSON' && rows '$T/jl' | grep -q 'line 6: not a JSON object'"
 check "jsonl: a number as id names the file (2.pdf)" test -f "$T/jl/2.pdf"
 
+# ---- the print file (--combined) -------------------------------------------------------------------
+# A template whose long blocks depend on a field: letters of 1 and of 2 pages.
+sed 's/^  - timeline:$/  - if: toeslag\n    timeline:/; s/^  - callout:$/  - if: toeslag\n    callout:/
+     s/^  - standard: hulp-bij-lezen$/  - standard: hulp-bij-lezen\n    if: toeslag/' "$TPL" >"$T/kort.yaml"
+"$B" batch "$T/kort.yaml" --data "$CSV" -o "$T/pr" --combined "$T/pr/print.pdf" 2>/dev/null
+check "combined: exit 0 and a print file" test $? -eq 0 -a -f "$T/pr/print.pdf"
+one=$(rows "$T/pr" | awk -F, '$4 == 1' | wc -l)
+two=$(rows "$T/pr" | awk -F, '$4 == 2' | wc -l)
+check "combined: the mailing has letters of 1 page ($one) and of 2 ($two)" test "$one" -gt 0 -a "$two" -gt 0
+check "combined: every letter padded to an even number of pages: $(( 2 * one + 2 * two )) pages" \
+  test "$(pdfinfo "$T/pr/print.pdf" | sed -n 's/^Pages: *//p')" -eq $((2 * one + 2 * two))
+pdftotext "$T/pr/print.pdf" - | grep -oE '^[1-9][0-9]{3} [A-Z]{2} +[A-Z][A-Z -]+$' | cut -c1-7 >"$T/pcs"
+check "combined: all $n letters, sorted by postcode" \
+  sh -c "test \$(grep -c '' '$T/pcs') -eq $n && sort -c '$T/pcs'"
+check "combined: a letter starts on an odd page (a new sheet in duplex)" \
+  sh -c "for p in \$(pdftotext '$T/pr/print.pdf' - | awk 'BEGIN{RS=\"\\f\"} /Beste (meneer|mevrouw)/ {print NR}'); do
+           test \$((p % 2)) -eq 1 || exit 1; done"
+check "combined: no temporary files left" no_temp_files "$T/pr"
+
 # ---- a worker that crashes ----------------------------------------------------------------------
 BEELDBRIEF_TEST_CRASH_ID=W0005 "$B" batch "$TPL" --data "$CSV" -o "$T/crash" --jobs 2 2>/dev/null
 check "crash: the batch finishes (exit 0)" test $? -eq 0
