@@ -87,18 +87,35 @@ static char *one_line(const char *s, size_t max)
 
 /* ---- the journal ------------------------------------------------------------------------ */
 
-struct done {
-  char    *status, *file, *sha256, *reason;
-  unsigned pages, sheets;
-  char    *sort_key;          /* the postcode, for the print file */
+/* What became of one record: kept per record number, small, so that the
+ * memory of a run hardly grows with the number of records. The PDF's
+ * name is made again from the id when it is needed. */
+enum state { NOT_DONE, DONE_OK, DONE_REJECTED };
+struct outcome {
+  unsigned char  state;
+  unsigned short pages;
+  unsigned char  sha256[32];
+  char           sort_key[10];  /* the postcode, for the print file */
+  char          *reason;        /* rejected: why */
 };
 
-static void done_free(gpointer p)
+static void set_outcome(struct outcome *o, const char *status, unsigned pages, const char *sum,
+                        const char *reason, const char *sort_key)
 {
-  struct done *d = p;
-  g_free(d->status); g_free(d->file); g_free(d->sha256); g_free(d->reason);
-  g_free(d->sort_key);
-  g_free(d);
+  o->state = !strcmp(status, "ok") ? DONE_OK : DONE_REJECTED;
+  o->pages = (unsigned short)(pages > 65535 ? 65535 : pages);
+  memset(o->sha256, 0, sizeof o->sha256);
+  for (size_t k = 0; k < 32 && sum[2 * k] && sum[2 * k + 1]; k++)
+    o->sha256[k] = (unsigned char)(g_ascii_xdigit_value(sum[2 * k]) * 16 +
+                                   g_ascii_xdigit_value(sum[2 * k + 1]));
+  g_strlcpy(o->sort_key, sort_key ? sort_key : "", sizeof o->sort_key);
+  g_free(o->reason);
+  o->reason = o->state == DONE_REJECTED ? g_strdup(reason) : NULL;
+}
+
+static void sha_hex(const struct outcome *o, char hex[65])
+{
+  for (size_t k = 0; k < 32; k++) snprintf(hex + 2 * k, 3, "%02x", o->sha256[k]);
 }
 
 /* The first line names the mailing, so that a folder is never resumed
@@ -124,10 +141,11 @@ static char *journal_header(const struct batch_data *data, const struct batch_op
   return h;
 }
 
-/* Reads the journal of an earlier run into DONE (key -> struct done).
+/* Reads the journal of an earlier run into OUT (one per record of DATA).
  * Returns 0; -1 with a diagnostic when it belongs to another mailing. A
  * last line without its newline (killed while writing) is ignored. */
-static int journal_read(struct unit *u, const char *path, const char *header, GHashTable *done)
+static int journal_read(struct unit *u, const char *path, const char *header,
+                        const struct batch_data *data, struct outcome *out)
 {
   gchar *text = NULL;
   gsize len = 0;
@@ -140,25 +158,21 @@ static int journal_read(struct unit *u, const char *path, const char *header, GH
               "another shard, or one of them changed); use an empty folder");
     rc = -1;
   }
+  /* The records by key, for this read only. */
+  GHashTable *index = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  for (size_t i = 0; rc == 0 && len > hl && i < data->n; i++)
+    g_hash_table_insert(index, record_key(&data->records[i]), GSIZE_TO_POINTER(i + 1));
   for (char *p = text + (len >= hl ? hl : len); rc == 0 && p < text + len;) {
     char *nl = memchr(p, '\n', (size_t)(text + len - p));
     if (!nl) break;
     *nl = '\0';
     char **f = g_strsplit(p, "\t", 9);
-    if (g_strv_length(f) == 8) {
-      struct done *d = g_new0(struct done, 1);
-      d->status = g_strdup(f[1]);
-      d->file = g_strdup(f[2]);
-      d->pages = (unsigned)strtoul(f[3], NULL, 10);
-      d->sheets = (unsigned)strtoul(f[4], NULL, 10);
-      d->sha256 = g_strdup(f[5]);
-      d->reason = g_strdup(f[6]);
-      d->sort_key = g_strdup(f[7]);
-      g_hash_table_replace(done, g_strdup(f[0]), d);
-    }
+    size_t i = g_strv_length(f) == 8 ? GPOINTER_TO_SIZE(g_hash_table_lookup(index, f[0])) : 0;
+    if (i) set_outcome(&out[i - 1], f[1], (unsigned)strtoul(f[3], NULL, 10), f[5], f[6], f[7]);
     g_strfreev(f);
     p = nl + 1;
   }
+  g_hash_table_destroy(index);
   g_free(text);
   return rc;
 }
@@ -187,7 +201,7 @@ struct run {
   const struct batch_opts *o;
   size_t                  *todo;        /* record numbers still to make */
   size_t                   ntodo, next;
-  GHashTable              *done;        /* key -> struct done */
+  struct outcome          *done;        /* one per record of the data */
   int                      journal;     /* fd, O_APPEND */
   int                      results[2];  /* the common result pipe */
   size_t                   finished, rejected;
@@ -300,11 +314,10 @@ static void finish_record(struct run *run, size_t i, const char *status, const c
                                sheets, sum, why, sort_key);
   ssize_t w;
   do w = write(run->journal, line, strlen(line)); while (w < 0 && errno == EINTR);
-  struct done *d = g_new0(struct done, 1);
-  *d = (struct done){ g_strdup(status), g_strdup(file), g_strdup(sum), why, pages, sheets,
-                      g_strdup(sort_key) };
-  g_hash_table_replace(run->done, key, d);
+  set_outcome(&run->done[i], status, pages, sum, why, sort_key);
   g_free(line);
+  g_free(why);
+  g_free(key);
   run->finished++;
   if (strcmp(status, "ok")) run->rejected++;
 }
@@ -446,30 +459,49 @@ static int run_pool(struct run *run, unsigned jobs)
 
 /* ---- the manifest ------------------------------------------------------------------------- */
 
+static void manifest_row(FILE *f, const struct batch_record *r, const struct outcome *d)
+{
+  char hex[65] = "";
+  char *file = NULL;
+  if (d->state == DONE_OK) {
+    sha_hex(d, hex);
+    file = file_name(r->id);
+  }
+  char *fields[4] = { data_csv_field(r->id ? r->id : ""), data_csv_field(file ? file : ""),
+                      data_csv_field(d->reason ? d->reason : ""), NULL };
+  fprintf(f, "%s,%s,%s,%u,%u,%s,%s\n", fields[0], d->state == DONE_OK ? "ok" : "rejected",
+          fields[1], d->state == DONE_OK ? d->pages : 0, d->state == DONE_OK ? (d->pages + 1u) / 2 : 0,
+          hex, fields[2]);
+  for (int k = 0; k < 3; k++) g_free(fields[k]);
+  g_free(file);
+}
+
+/* Written row by row into a temporary file, renamed when complete. */
 static int write_manifest(struct unit *u, const struct run *run, const char *path)
 {
-  GString *g = g_string_new(MANIFEST_HEADER "\n");
+  struct outfile of;
+  FILE *f = NULL;
+  int fd;
+  if (outfile_open(&of, path) != 0 || (fd = dup(of.fd)) < 0 || !(f = fdopen(fd, "w"))) {
+    diag_file(&u->diags, DIAG_ERROR, "io.write", path, "cannot write the manifest: %s",
+              strerror(errno));
+    if (of.tmp) outfile_abort(&of);
+    return -1;
+  }
+  fputs(MANIFEST_HEADER "\n", f);
   for (size_t i = 0; i < run->data->n; i++) {
     const struct batch_record *r = &run->data->records[i];
-    if (!batch_in_shard(r, run->o->shard, run->o->shards)) continue;
-    char *key = record_key(r);
-    const struct done *d = g_hash_table_lookup(run->done, key);
-    g_free(key);
-    if (!d) continue;
-    char *fields[7] = {
-      data_csv_field(r->id ? r->id : ""), data_csv_field(d->status), data_csv_field(d->file),
-      g_strdup_printf("%u", d->pages), g_strdup_printf("%u", d->sheets), data_csv_field(d->sha256),
-      data_csv_field(d->reason),
-    };
-    for (int k = 0; k < 7; k++) {
-      g_string_append_printf(g, "%s%s", fields[k], k < 6 ? "," : "\n");
-      g_free(fields[k]);
-    }
+    if (batch_in_shard(r, run->o->shard, run->o->shards) && run->done[i].state != NOT_DONE)
+      manifest_row(f, r, &run->done[i]);
   }
-  int rc = write_file_atomic(path, g->str, g->len);
-  if (rc != 0) diag_file(&u->diags, DIAG_ERROR, "io.write", path, "cannot write the manifest: %s",
-                         strerror(errno));
-  g_string_free(g, TRUE);
+  int rc = ferror(f) ? -1 : 0;
+  if (fclose(f) != 0) rc = -1;
+  if (rc == 0) rc = outfile_commit(&of);
+  if (rc != 0) {
+    diag_file(&u->diags, DIAG_ERROR, "io.write", path, "cannot write the manifest: %s",
+              strerror(errno));
+    outfile_abort(&of);
+  }
   return rc;
 }
 
@@ -479,6 +511,7 @@ struct print_item {
   struct combine_item c;
   const char         *key;
   size_t              order;
+  char               *file;
 };
 
 /* By postcode (as PostNL sorts: 1234AB, spaces ignored), then in the
@@ -502,17 +535,17 @@ static int write_combined(struct unit *u, const struct run *run)
   for (size_t i = 0; i < run->data->n; i++) {
     const struct batch_record *r = &run->data->records[i];
     if (!batch_in_shard(r, run->o->shard, run->o->shards)) continue;
-    char *key = record_key(r);
-    const struct done *d = g_hash_table_lookup(run->done, key);
-    g_free(key);
-    if (!d || strcmp(d->status, "ok")) continue;
-    struct print_item it = { { d->file, d->pages }, d->sort_key ? d->sort_key : "", i };
+    const struct outcome *d = &run->done[i];
+    if (d->state != DONE_OK) continue;
+    struct print_item it = { { NULL, d->pages }, d->sort_key, i, file_name(r->id) };
+    it.c.file = it.file;
     g_array_append_val(items, it);
   }
   g_array_sort(items, by_postcode);
   struct combine_item *c = g_new(struct combine_item, items->len ? items->len : 1);
   for (guint i = 0; i < items->len; i++) c[i] = g_array_index(items, struct print_item, i).c;
   int rc = batch_combine(u, run->o->out_dir, c, items->len, run->o->combined);
+  for (guint i = 0; i < items->len; i++) g_free(g_array_index(items, struct print_item, i).file);
   g_free(c);
   g_array_free(items, TRUE);
   return rc;
@@ -534,8 +567,8 @@ int batch_run(struct unit *u, const struct batch_data *data, const struct batch_
   char *jpath = g_build_filename(o->out_dir, JOURNAL_NAME, NULL);
   char *header = journal_header(data, o);
   struct run run = { .u = u, .data = data, .o = o, .journal = -1 };
-  run.done = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, done_free);
-  int rc = journal_read(u, jpath, header, run.done);
+  run.done = g_new0(struct outcome, data->n ? data->n : 1);
+  int rc = journal_read(u, jpath, header, data, run.done);
   if (rc == 0) {
     run.journal = open(jpath, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0666);
     struct stat st;
@@ -559,10 +592,8 @@ int batch_run(struct unit *u, const struct batch_data *data, const struct batch_
       const struct batch_record *r = &data->records[i];
       if (!batch_in_shard(r, o->shard, o->shards)) continue;
       sum->records++;
-      char *key = record_key(r);
-      if (g_hash_table_contains(run.done, key)) sum->resumed++;
+      if (run.done[i].state != NOT_DONE) sum->resumed++;
       else run.todo[run.ntodo++] = i;
-      g_free(key);
     }
     unsigned jobs = o->jobs ? o->jobs : (unsigned)g_get_num_processors();
     run.started = now();
@@ -583,16 +614,14 @@ int batch_run(struct unit *u, const struct batch_data *data, const struct batch_
   }
   if (rc == 0 && o->combined) rc = write_combined(u, &run);
   if (rc == 0) {
-    GHashTableIter it;
-    gpointer k, v;
-    g_hash_table_iter_init(&it, run.done);
-    while (g_hash_table_iter_next(&it, &k, &v)) {
-      (void)k;
-      if (!strcmp(((struct done *)v)->status, "ok")) sum->ok++; else sum->rejected++;
+    for (size_t i = 0; i < data->n; i++) {
+      if (run.done[i].state == DONE_OK) sum->ok++;
+      else if (run.done[i].state == DONE_REJECTED) sum->rejected++;
     }
   }
   sum->seconds = now() - t0;
-  g_hash_table_destroy(run.done);
+  for (size_t i = 0; i < data->n; i++) g_free(run.done[i].reason);
+  g_free(run.done);
   g_free(run.todo);
   g_free(header);
   g_free(jpath);

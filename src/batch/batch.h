@@ -21,8 +21,9 @@ struct batch_record {
   char        *id;          /* the `id` field; NULL when the row has none */
   unsigned     line;        /* where the record starts in the data file */
   const char *const *names; /* field names ... */
-  char       **values;      /* ... and their values (N of each) */
+  char       **values;      /* ... and their values (N of each; one block) */
   size_t       n;
+  bool         own_names;   /* NAMES is this record's (JSON Lines), not the header */
   char        *error;       /* why the row is malformed, or NULL */
 };
 
@@ -30,6 +31,7 @@ struct batch_data {
   char                *path;
   char               **columns;   /* CSV: the header; JSON Lines: every key seen */
   size_t               ncolumns;
+  const char         **header;    /* CSV: the names every record shares */
   struct batch_record *records;
   size_t               n;
 };

@@ -14,10 +14,11 @@ struct data_builder {
   GHashTable        *column_set;
 };
 
-/* Adds a record with fields NAMES/VALUES (taken over), or a malformed
- * one with ERROR (printf-style) and no fields. */
+/* Adds a record with fields NAMES/VALUES (the values are taken over and
+ * packed into one block; the names array too when OWN_NAMES), or a
+ * malformed one with ERROR (printf-style) and no fields. */
 void data_add(struct data_builder *b, unsigned line, const char *const *names, char **values,
-              size_t n);
+              size_t n, bool own_names);
 void data_add_error(struct data_builder *b, unsigned line, const char *fmt, ...)
   __attribute__((format(printf, 3, 4)));
 /* An error about the file as a whole, at LINE (file:line:col). */

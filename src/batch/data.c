@@ -15,9 +15,23 @@ const char *data_column(struct data_builder *b, const char *name)
 }
 
 void data_add(struct data_builder *b, unsigned line, const char *const *names, char **values,
-              size_t n)
+              size_t n, bool own_names)
 {
-  struct batch_record r = { NULL, line, names, values, n, NULL };
+  /* One allocation per record: a mailing of 100,000 records should cost
+   * little more memory than one of 1,000. */
+  size_t bytes = n * sizeof(char *);
+  for (size_t i = 0; i < n; i++) bytes += strlen(values[i]) + 1;
+  char **packed = g_malloc(bytes ? bytes : 1);
+  char *at = (char *)(packed + n);
+  for (size_t i = 0; i < n; i++) {
+    size_t len = strlen(values[i]) + 1;
+    memcpy(at, values[i], len);
+    packed[i] = at;
+    at += len;
+    g_free(values[i]);
+  }
+  g_free(values);
+  struct batch_record r = { NULL, line, names, packed, n, own_names, NULL };
   g_array_append_val(b->records, r);
 }
 
@@ -25,7 +39,7 @@ void data_add_error(struct data_builder *b, unsigned line, const char *fmt, ...)
 {
   va_list ap;
   va_start(ap, fmt);
-  struct batch_record r = { NULL, line, NULL, NULL, 0, g_strdup_vprintf(fmt, ap) };
+  struct batch_record r = { NULL, line, NULL, NULL, 0, false, g_strdup_vprintf(fmt, ap) };
   va_end(ap);
   g_array_append_val(b->records, r);
 }
@@ -118,13 +132,13 @@ void batch_data_free(struct batch_data *d)
   if (!d) return;
   for (size_t i = 0; i < d->n; i++) {
     struct batch_record *r = &d->records[i];
-    for (size_t k = 0; k < r->n; k++) g_free(r->values[k]);
     g_free(r->values);
-    g_free((void *)r->names);      /* the array; the names are d->columns */
+    if (r->own_names) g_free((void *)r->names);   /* the array; the names are d->columns */
     g_free(r->id);
     g_free(r->error);
   }
   g_free(d->records);
+  g_free(d->header);
   g_strfreev(d->columns);
   g_free(d->path);
   g_free(d);

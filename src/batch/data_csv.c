@@ -57,14 +57,12 @@ static void on_row(int term, void *data)
     data_add_error(c->b, c->row_line, "the row has %u fields where the header has %zu",
                    c->fields->len, c->ncols);
   } else {
-    const char **names = g_new(const char *, c->ncols ? c->ncols : 1);
     char **values = g_new(char *, c->ncols ? c->ncols : 1);
     for (size_t i = 0; i < c->ncols; i++) {
-      names[i] = c->header[i];
       values[i] = c->fields->pdata[i];
       c->fields->pdata[i] = NULL;
     }
-    data_add(c->b, c->row_line, names, values, c->ncols);
+    data_add(c->b, c->row_line, c->header, values, c->ncols, false);
   }
   g_ptr_array_set_size(c->fields, 0);
   c->bad = NULL;
@@ -125,7 +123,7 @@ int data_read_csv(struct data_builder *b, const char *data, size_t len)
     rc = -1;
   }
   g_free(c.header_error);
-  g_free(c.header);
+  b->d->header = c.header;             /* the records share it */
   g_ptr_array_unref(c.fields);
   return rc;
 }

@@ -56,7 +56,7 @@ static void read_line(struct data_builder *b, const char *s, size_t n, unsigned 
     values[i++] = text;
   }
   json_decref(o);
-  data_add(b, line, names, values, i);
+  data_add(b, line, names, values, i, true);
 }
 
 int data_read_jsonl(struct data_builder *b, const char *data, size_t len)
