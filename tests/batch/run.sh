@@ -57,6 +57,14 @@ check "filters: 'Beste meneer De Haan' for de Haan (| hoofdletter), the name lin
 check "conditions: the toeslag block is in a letter with toeslag=ja" grep -q "U krijgt ook een toeslag" "$T/w2.txt"
 check "conditions: and not in one without" sh -c "! grep -q 'toeslag' '$T/w1.txt'"
 check "example: no output on stderr but the summary when it is not a terminal" test "$(grep -c '' "$T/err")" -eq 1
+if command -v script >/dev/null 2>&1; then
+  script -qec "'$B' batch '$TPL' --data '$CSV' -o '$T/tty'" /dev/null >"$T/tty.out" 2>&1
+  check "progress: on a terminal, letters done/total, letters per second, ETA and rejections" \
+    grep -q "$n/$n letters  [0-9]*/s  ETA [0-9]*:[0-9][0-9]  0 rejected" "$T/tty.out"
+  script -qec "'$B' batch '$TPL' --data '$CSV' -o '$T/tty2' -q" /dev/null >"$T/tty.out" 2>&1
+  check "progress: --quiet keeps a terminal quiet but for the summary" \
+    sh -c "! grep -q 'letters  [0-9]*/s' '$T/tty.out' && grep -q '$n records' '$T/tty.out'"
+fi
 "$B" batch "$TPL" --data "$CSV" -o "$T/m" 2>"$T/err"
 check "example: the same command again makes nothing new, and says so" \
   grep -q "0 made in .*, $n done by an earlier run" "$T/err"
