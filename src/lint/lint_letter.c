@@ -738,14 +738,13 @@ static void collect_all(struct lcheck *k)
 /* ---- letter.address ------------------------------------------------------------------- */
 
 /* A Dutch postcode as PostNL prints it: four digits (not starting with 0),
- * a space, two capitals (not SA, SD or SS). */
+ * a space, two capitals. */
 static bool dutch_postcode(const char *s)
 {
   if (strlen(s) != 7 || s[0] < '1' || s[0] > '9' || s[4] != ' ') return false;
   for (int i = 1; i < 4; i++)
     if (!g_ascii_isdigit(s[i])) return false;
-  if (!g_ascii_isupper(s[5]) || !g_ascii_isupper(s[6])) return false;
-  return !(s[5] == 'S' && (s[6] == 'A' || s[6] == 'D' || s[6] == 'S'));
+  return g_ascii_isupper(s[5]) && g_ascii_isupper(s[6]);
 }
 
 /* "1234ab", "1234  AB" as 1234 AB, when it is one after all. */
@@ -799,6 +798,11 @@ static void check_address(struct lcheck *k)
              "'%s' is not a Dutch postcode (1234 AB); for an address abroad, give the country",
              pc);
     g_free(fixed);
+  } else if (pc[5] == 'S' && (pc[6] == 'A' || pc[6] == 'D' || pc[6] == 'S')) {
+    /* Well-formed, but never given out: worth a look, not a reason to
+     * hold the letter back. */
+    report(k, DIAG_WARNING, "letter.address", &r->postcode, 0, 0, NULL,
+           "PostNL does not give out postcodes with SA, SD or SS; check '%s'", pc);
   }
 }
 

@@ -160,7 +160,41 @@ struct font {
   bool           one_line;  /* cut with an ellipsis instead of wrapping */
 };
 
+/* Laid-out texts by everything that shapes them. Most texts of a mailing
+ * are the same in every letter, and a letter measures a block before it
+ * places it: shaping and line breaking are done once. A layout is never
+ * changed after it is made, so it can be shared (by reference). */
+static GHashTable *layout_cache;
+#define LAYOUT_CACHE_MAX 4000
+
+static PangoLayout *new_layout(struct flow *f, const char *text, struct font ft, double width);
+
 static PangoLayout *make_layout(struct flow *f, const char *text, struct font ft, double width)
+{
+  char *key = g_strdup_printf("%s\x1f%.2f\x1f%d%d%d%d%d\x1f%.2f\x1f%.4f\x1f%.2f\x1f%s", f->font,
+                              ft.size, ft.bold, (int)ft.align, ft.tabular, ft.tight, ft.one_line,
+                              width, f->factor, f->body, text);
+  if (!layout_cache)
+    layout_cache = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_object_unref);
+  PangoLayout *lay = g_hash_table_lookup(layout_cache, key);
+  if (lay) {
+    g_free(key);
+    return g_object_ref(lay);
+  }
+  if (g_hash_table_size(layout_cache) >= LAYOUT_CACHE_MAX) g_hash_table_remove_all(layout_cache);
+  lay = new_layout(f, text, ft, width);
+  g_hash_table_insert(layout_cache, key, g_object_ref(lay));
+  return lay;
+}
+
+void layout_cache_clear(void)
+{
+  if (layout_cache) g_hash_table_destroy(layout_cache);
+  layout_cache = NULL;
+}
+
+/* WIDTH < 0: one line as long as the text (natural width). */
+static PangoLayout *new_layout(struct flow *f, const char *text, struct font ft, double width)
 {
   PangoLayout *lay = pango_layout_new(f->pctx);
   PangoFontDescription *fd = pango_font_description_new();
@@ -169,7 +203,7 @@ static PangoLayout *make_layout(struct flow *f, const char *text, struct font ft
   pango_font_description_set_weight(fd, ft.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
   pango_layout_set_font_description(lay, fd);
   pango_font_description_free(fd);
-  pango_layout_set_width(lay, (int)lround(width * PANGO_SCALE));
+  pango_layout_set_width(lay, width < 0 ? -1 : (int)lround(width * PANGO_SCALE));
   pango_layout_set_wrap(lay, PANGO_WRAP_WORD);
   if (ft.one_line) pango_layout_set_ellipsize(lay, PANGO_ELLIPSIZE_END);
   pango_layout_set_alignment(lay, ft.align);
@@ -793,7 +827,6 @@ static double widest_word(struct flow *f, const char *s, struct font ft)
   for (char **w = words; *w; w++) {
     if (!**w) continue;
     PangoLayout *lay = make_layout(f, *w, ft, -1);
-    pango_layout_set_width(lay, -1);
     int pw, ph;
     pango_layout_get_size(lay, &pw, &ph);
     g_object_unref(lay);
@@ -902,7 +935,6 @@ static void table_widths(struct flow *f, const struct block *b, double *cw)
     for (size_t r = 0; r <= b->as.table.nrows; r++) {
       const struct textlist *row = r ? &b->as.table.rows[r - 1] : &b->as.table.columns;
       PangoLayout *lay = make_layout(f, str(&row->items[c]), (struct font){ f->body, r == 0, PANGO_ALIGN_LEFT, true, true, false }, -1);
-      pango_layout_set_width(lay, -1);
       int pw, ph;
       pango_layout_get_size(lay, &pw, &ph);
       g_object_unref(lay);
@@ -1021,7 +1053,6 @@ static void block_table(struct flow *f, const struct block *b)
 static double widest_line(struct flow *f, const char *s, struct font ft)
 {
   PangoLayout *lay = make_layout(f, s, ft, -1);
-  pango_layout_set_width(lay, -1);
   int pw, ph;
   pango_layout_get_size(lay, &pw, &ph);
   g_object_unref(lay);
@@ -1255,8 +1286,12 @@ static void footers(struct flow *f)
 
 /* ---- the whole letter -------------------------------------------------------- */
 
+/* One context for the process: the cached layouts belong to it. */
+static PangoContext *shared_context;
+
 PangoContext *layout_context_new(void)
 {
+  if (shared_context) return g_object_ref(shared_context);
   PangoFontMap *fm = pango_cairo_font_map_get_default();
   PangoContext *ctx = pango_font_map_create_context(fm);
   /* PDF user space is in points: 72 "dpi" makes 1 pt of type 1 unit.
@@ -1267,7 +1302,8 @@ PangoContext *layout_context_new(void)
   cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
   pango_cairo_context_set_font_options(ctx, fo);
   cairo_font_options_destroy(fo);
-  return ctx;
+  shared_context = ctx;
+  return g_object_ref(ctx);
 }
 
 /* The pango line-spacing factor that gives 1.4 em for this font: pango

@@ -82,6 +82,8 @@ void doc_dump(const struct doc *d, FILE *out);
 /* A pango context that measures like the PDF surface: 72 dpi, no hinting.
  * The fontconfig set-up must have run (render_init). */
 PangoContext *layout_context_new(void);
+/* Drops the laid-out texts kept for later letters (tests, leak checks). */
+void layout_cache_clear(void);
 
 /* paint.c: draws page PAGE (0-based) of D on CR. */
 void paint_page(cairo_t *cr, const struct doc *d, size_t page, bool tags);
