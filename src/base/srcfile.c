@@ -55,6 +55,11 @@ struct srcfile *srcfile_from_mem(const char *name, const char *data, size_t len)
 
 struct srcfile *srcfile_load(const char *path, const char **why)
 {
+  return srcfile_load_max(path, SRCFILE_MAX_BYTES, why);
+}
+
+struct srcfile *srcfile_load_max(const char *path, size_t max, const char **why)
+{
   FILE *f = fopen(path, "rb");
   if (!f) {
     *why = strerror(errno);
@@ -72,7 +77,7 @@ struct srcfile *srcfile_load(const char *path, const char **why)
   char *buf = xmalloc(cap);
   for (;;) {
     if (len == cap) {
-      if (cap > SRCFILE_MAX_BYTES) break;
+      if (cap > max) break;
       cap *= 2;
       buf = xrealloc(buf, cap);
     }
@@ -87,9 +92,9 @@ struct srcfile *srcfile_load(const char *path, const char **why)
     *why = "read error";
     return NULL;
   }
-  if (len > SRCFILE_MAX_BYTES) {
+  if (len > max) {
     free(buf);
-    *why = "file is larger than 16 MiB";
+    *why = max == SRCFILE_MAX_BYTES ? "file is larger than 16 MiB" : "file is too large";
     return NULL;
   }
   struct srcfile *sf = srcfile_from_mem(path, buf, len);

@@ -30,6 +30,8 @@ struct srcloc {
  * static, lower-case reason in *why ("No such file or directory", ...).
  * Free with srcfile_free(). */
 struct srcfile *srcfile_load(const char *path, const char **why);
+/* The same with another limit than SRCFILE_MAX_BYTES (a mailing's data). */
+struct srcfile *srcfile_load_max(const char *path, size_t max, const char **why);
 /* Wraps bytes already in memory (copied). NAME is copied too. */
 struct srcfile *srcfile_from_mem(const char *name, const char *data, size_t len);
 void srcfile_free(struct srcfile *sf);

@@ -93,7 +93,8 @@ static void check_ids(struct batch_data *d)
 struct batch_data *data_load_raw(struct unit *u, const char *path)
 {
   const char *why = NULL;
-  struct srcfile *sf = srcfile_load(path, &why);
+  /* A data file is no spec: a million records is a normal mailing. */
+  struct srcfile *sf = srcfile_load_max(path, (size_t)1 << 30, &why);
   if (!sf) {
     diag_file(&u->diags, DIAG_ERROR, "io.read", path, "cannot read the data: %s", why);
     return NULL;

@@ -79,6 +79,31 @@ static void make_letter(void *ctx, const struct batch_record *r, struct batch_le
   unit_free(u);
 }
 
+/* A CSV file has the same fields in every row: when the first good record
+ * lacks a field the template uses, all of them do. Better one message
+ * before the mailing than a rejection for every record. */
+static bool missing_column(const char *tpl, const struct batch_data *data)
+{
+  if (!data->header) return false;                /* JSON Lines: fields may vary */
+  for (size_t i = 0; i < data->n; i++) {
+    const struct batch_record *r = &data->records[i];
+    if (r->error) continue;
+    struct unit *u = pipeline_load_record(tpl, r->names, (const char *const *)r->values, r->n);
+    bool missing = false;
+    for (size_t k = 0; k < u->diags.n && !missing; k++) {
+      const struct diag *d = &u->diags.items[k];
+      if (d->rule_id && !strcmp(d->rule_id, "spec.variable") && g_str_has_prefix(d->message, "the data has no field")) {
+        fprintf(stderr, "%s:%u:%u: error: the data file %s %s [spec.variable]\n", d->file, d->line, d->col,
+                data->path, d->message + strlen("the data "));
+        missing = true;
+      }
+    }
+    unit_free(u);
+    return missing;
+  }
+  return false;
+}
+
 /* "K/N" with 1 <= K <= N. */
 static bool parse_shard(const char *s, unsigned *k, unsigned *n)
 {
@@ -182,6 +207,10 @@ int cmd_batch(int argc, char **argv)
     unit_free(t);
     return rc;
   }
+  if (t->diags.count[DIAG_WARNING] && !quiet)
+    fprintf(stderr, "beeldbrief batch: the template has %u warning%s (beeldbrief lint %s shows them); "
+            "a record is rejected only for errors\n", t->diags.count[DIAG_WARNING],
+            t->diags.count[DIAG_WARNING] == 1 ? "" : "s", tpl);
   unit_free(t);
   struct render_opts warm = { .datadir = datadir() };
   render_init(warm.datadir);
@@ -190,7 +219,9 @@ int cmd_batch(int argc, char **argv)
   struct batch_data *data = batch_data_load(u, data_path);
   int rc = EXIT_OK;
   struct batch_summary sum = { 0 };
-  if (data) {
+  if (data && missing_column(tpl, data)) {
+    rc = EXIT_USAGE;
+  } else if (data) {
     struct mailing m = { tpl, build_epoch() };
     struct batch_opts o = { tpl, out_dir, jobs, shard, shards, !quiet && isatty(2), combined,
                             make_letter, &m };

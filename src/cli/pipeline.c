@@ -321,6 +321,7 @@ static struct unit *load(const char *path, const char *const *names, const char 
     last_blocks = calloc(last_nblocks ? last_nblocks : 1, sizeof *last_blocks);
     cfg.personal_phone = u->style->allow_personal_phone;
     cfg.every_use = every_use;
+    cfg.errors_only = only_values;   /* a mailing's record: only errors reject it */
     if (d) lint_letter(u, d, &cfg, u->letter, lint_set, &last_letter, last_blocks);
     else u->letter = NULL;
     last_cfg = cfg;

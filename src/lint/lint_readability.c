@@ -683,9 +683,13 @@ void lint_text(struct unit *u, const struct lint_data *d, const struct lint_cfg 
   struct lint_state *own = st ? NULL : lint_state_new();
   struct check k = { u, d, c, t, &tk, st ? st : own, low };
   for (size_t i = 0; i < tk.nsent; i++) check_sentence(&k, &tk.sent[i]);
-  lint_spelling(u, d, c, t, &tk, k.st);
-  lint_consistency(u, t, &tk, low, k.st);
-  if (c->vocab) lint_vocabulary(u, d, c, t, &tk, low, k.st);
+  /* A mailing needs only what can be an error (see lint_cfg.errors_only). */
+  if (!c->errors_only || lint_cfg_can_error(c, "spelling.")) lint_spelling(u, d, c, t, &tk, k.st);
+  if (!c->errors_only || lint_cfg_can_error(c, "consistency."))
+    lint_consistency(u, t, &tk, low, k.st);
+  if (c->vocab && (!c->errors_only || lint_cfg_can_error(c, "vocabulary.") ||
+                   lint_cfg_can_error(c, "consistency.")))
+    lint_vocabulary(u, d, c, t, &tk, low, k.st);
   if (m) {
     struct metrics one = { 0 };
     count(&k, &one);

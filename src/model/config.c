@@ -1,5 +1,6 @@
 /* config.c - the built-in settings (see config.h). */
 #include "config.h"
+#include "rules.h"
 #include <glib.h>
 #include <string.h>
 
@@ -80,4 +81,18 @@ bool lint_cfg_ignores(const struct lint_cfg *c, const char *path)
   g_free(base);
   g_free(abs);
   return hit;
+}
+
+bool lint_cfg_can_error(const struct lint_cfg *c, const char *prefix)
+{
+  size_t n, pl = strlen(prefix);
+  const struct rule_info *all = rules_all(&n);
+  for (size_t i = 0; i < n; i++) {
+    if (strncmp(all[i].id, prefix, pl)) continue;
+    int sev = (int)all[i].severity;
+    for (size_t k = 0; k < c->nseverities; k++)
+      if (!strcmp(c->severities[k].id, all[i].id)) sev = c->severities[k].severity;
+    if (sev == DIAG_ERROR) return true;
+  }
+  return false;
 }

@@ -47,6 +47,10 @@ struct lint_cfg {
    * finding of its own (normally only the first is), so that one pass
    * fixes them all. */
   bool                every_use;
+  /* Set by a mailing, not by a file: only findings that can be errors
+   * matter (they reject a record), so passes whose rules are all
+   * warnings under this configuration are skipped. */
+  bool                errors_only;
   /* `rules:`: severities that differ from the defaults. */
   struct rule_severity severities[LINT_CFG_MAX_RULES];
   size_t              nseverities;
@@ -61,5 +65,9 @@ void lint_cfg_defaults(struct lint_cfg *c);
  * double star stands for any number of folders (docs/ci.md has examples).
  * A glob that matches a folder ignores everything in it. */
 bool lint_cfg_ignores(const struct lint_cfg *c, const char *path);
+
+/* True when a rule whose id starts with PREFIX ("spelling.") is an error
+ * under C: by default or through `rules:`. */
+bool lint_cfg_can_error(const struct lint_cfg *c, const char *prefix);
 
 #endif

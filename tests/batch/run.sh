@@ -204,6 +204,10 @@ printf 'naam,postcode\nA,1234 AB\n' >"$T/geen-id.csv"
 "$B" batch "$TPL" --data "$T/geen-id.csv" -o "$T/x" 2>"$T/err"
 check "data: a CSV without an id column is refused at file:1:1, exit 2" \
   sh -c "test $? -eq 2 && grep -q 'geen-id.csv:1:1: error: the header has no .id. column' '$T/err'"
+cut -d, -f1-10 "$CSV" >"$T/zonder.csv"
+"$B" batch "$TPL" --data "$T/zonder.csv" -o "$T/x3" 2>"$T/err"
+check "data: a CSV without a column the template uses is refused before the mailing, at the placeholder" \
+  sh -c "test $? -eq 2 && grep -q '^$TPL:[0-9]*:[0-9]*: error: the data file .*zonder.csv has no field .toeslag.' '$T/err' && test ! -e '$T/x3/manifest.csv'"
 "$B" batch "$TPL" --data "$T/bestaat-niet.csv" -o "$T/x" >/dev/null 2>&1
 check "data: a missing data file exits 2" test $? -eq 2
 sed 's/^date: 2026-11-27$/date: 2027-02-30/' "$TPL" >"$T/kapot.yaml"
