@@ -574,6 +574,12 @@ static void abbreviation(struct check *k, size_t i)
   bool shouting = (i > 0 && k->tk->t[i - 1].allcaps) || (i + 1 < k->tk->n && k->tk->t[i + 1].allcaps);
   if (shouting && t->kind == TOK_WORD) { g_free(word); return; }
   if (IN(word, known_abbr) || g_hash_table_contains(k->st->explained, word)) { g_free(word); return; }
+  /* The organisation's own short name: the letterhead gives it in full on
+   * every letter, and readers know their benefits office by it (UWV). */
+  if (k->c->vocab && k->c->vocab->org_short && !strcmp(word, k->c->vocab->org_short)) {
+    g_free(word);
+    return;
+  }
   /* The word list's explanation makes a better finding (vocabulary.explain). */
   if (k->c->vocab && vocab_explains(k->c->vocab, word)) { g_free(word); return; }
   if (k->c->vocab && t->kind == TOK_WORD) {
