@@ -167,7 +167,7 @@ static char *value_of(struct var_ctx *c, const struct text *t, size_t o, size_t 
     const char *best = suggest_closest(filter, expand_filter_names, nf);
     diag_text(&c->u->diags, DIAG_ERROR, "spec.variable", t, o, span, best,
               "unknown filter '%s'%s%s%s; the filters are datum, datum-kort, bedrag, hoofdletter, "
-              "hoofdletters and kleine-letters", filter, best ? "; did you mean '" : "",
+              "hoofdletters, kleine-letters, date, date-short and amount", filter, best ? "; did you mean '" : "",
               best ? best : "", best ? "'?" : "");
     c->errors++;
     goto done;

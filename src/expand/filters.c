@@ -7,6 +7,11 @@
  *   hoofdletters  breda      -> BREDA
  *   kleine-letters BREDA     -> breda
  *
+ * and for letters in English (language: en):
+ *   date          2027-01-25 -> Monday 25 January 2027
+ *   date-short    2027-01-25 -> 25 January 2027
+ *   amount        1250.5     -> €1,250.50
+ *
  * Dates are read as 2027-01-25, 25-01-2027 or 25-1-2027 (also with /);
  * amounts as a plain number with an optional point and one or two
  * decimals (1250, 1250.5, -12.50), the form data files hold. */
@@ -23,8 +28,17 @@ static const char *const weekdays[] = {
   "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
 };
 
+static const char *const months_en[] = {
+  "January", "February", "March", "April", "May", "June", "July", "August", "September",
+  "October", "November", "December",
+};
+static const char *const weekdays_en[] = {
+  "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+};
+
 const char *const expand_filter_names[] = {
-  "datum", "datum-kort", "bedrag", "hoofdletter", "hoofdletters", "kleine-letters", NULL,
+  "datum", "datum-kort", "bedrag", "hoofdletter", "hoofdletters", "kleine-letters",
+  "date", "date-short", "amount", NULL,
 };
 
 static bool read_date(const char *s, GDate *d)
@@ -39,6 +53,16 @@ static bool read_date(const char *s, GDate *d)
   if (y < 1000 || !g_date_valid_dmy((GDateDay)day, (GDateMonth)m, (GDateYear)y)) return false;
   g_date_set_dmy(d, (GDateDay)day, (GDateMonth)m, (GDateYear)y);
   return true;
+}
+
+/* English: "€1,250.50" from the Dutch "€ 1.250,50". */
+static char *english_amount(char *nl)
+{
+  GString *g = g_string_new("€");
+  for (const char *p = nl + strlen("€ "); *p; p++)
+    g_string_append_c(g, *p == '.' ? ',' : *p == ',' ? '.' : *p);
+  g_free(nl);
+  return g_string_free(g, FALSE);
 }
 
 static char *amount(const char *s, char **error)
@@ -84,6 +108,22 @@ char *expand_filter(const char *filter, const char *value, char **error)
     const char *day = weekdays[g_date_get_weekday(&d) - 1];
     return g_strdup_printf("%s%s%d %s %d", filter[5] ? "" : day, filter[5] ? "" : " ",
                            g_date_get_day(&d), months[g_date_get_month(&d) - 1], g_date_get_year(&d));
+  }
+  if (!strcmp(filter, "date") || !strcmp(filter, "date-short")) {
+    GDate d;
+    g_date_clear(&d, 1);
+    if (!read_date(value, &d)) {
+      *error = g_strdup_printf("'%s' is not a date; the data writes dates as 2027-01-25", value);
+      return NULL;
+    }
+    bool full = !strcmp(filter, "date");
+    return g_strdup_printf("%s%s%d %s %d", full ? weekdays_en[g_date_get_weekday(&d) - 1] : "",
+                           full ? " " : "", g_date_get_day(&d), months_en[g_date_get_month(&d) - 1],
+                           g_date_get_year(&d));
+  }
+  if (!strcmp(filter, "amount")) {
+    char *nl = amount(value, error);
+    return nl ? english_amount(nl) : NULL;
   }
   if (!strcmp(filter, "bedrag")) return amount(value, error);
   if (!strcmp(filter, "hoofdletter")) {

@@ -54,6 +54,35 @@ struct flow {
 static struct rgb rgb_of(const struct colour *c) { return (struct rgb){ c->r, c->g, c->b }; }
 static const char *str(const struct text *t) { return t->s ? t->s : ""; }
 
+/* The words beeldbrief itself puts on the page, in the letter's language
+ * (`language: en`; Dutch otherwise). */
+enum label {
+  L_DATE, L_OUR_REF, L_YOUR_REF, L_WHEN, L_WHERE, L_BRING, L_AND, L_TODO, L_NEXT, L_HERE,
+  L_QUESTIONS, L_CALL, L_WEB, L_MAIL, L_WRITE, L_KNOW, L_CONTACT, L_PAGE, L_COUNT
+};
+static const char *const labels_nl[L_COUNT] = {
+  "Datum", "Ons kenmerk", "Uw kenmerk", "Wanneer:", "Waar:", "Neem mee:", " en ",
+  "Wat moet u doen?", "Zo gaat het verder", "U bent hier", "Heeft u vragen?", "Bel ons",
+  "Kijk op internet", "Mail ons", "Schrijf ons", "Goed om te weten", "Uw contactpersoon",
+  "Pagina %zu van %zu",
+};
+static const char *const labels_en[L_COUNT] = {
+  "Date", "Our reference", "Your reference", "When:", "Where:", "Bring:", " and ",
+  "What do you need to do?", "What happens next", "You are here", "Any questions?", "Call us",
+  "Visit our website", "Email us", "Write to us", "Good to know", "Your contact person",
+  "Page %zu of %zu",
+};
+
+static bool english(const struct letter *l)
+{
+  return l->language.s && !g_ascii_strncasecmp(l->language.s, "en", 2);
+}
+
+static const char *label(const struct flow *f, enum label id)
+{
+  return (english(f->l) ? labels_en : labels_nl)[id];
+}
+
 /* ---- boxes -------------------------------------------------------------------- */
 
 static struct box *emit(struct flow *f, struct box b)
@@ -558,7 +587,7 @@ static void reference_block(struct flow *f)
   double lw = 24 * MM, vw = (f->hs->window == WINDOW_LEFT ? RIGHT : 100 * MM) - x - lw;
   char date[64];
   render_format_date(l, f->epoch, date, sizeof date);
-  const char *labels[3] = { "Datum", "Ons kenmerk", "Uw kenmerk" };
+  const char *labels[3] = { label(f, L_DATE), label(f, L_OUR_REF), label(f, L_YOUR_REF) };
   const char *values[3] = { NULL, l->reference.s, l->your_reference.s };
   values[0] = arena_strdup(f->d->arena, date);
   struct font lab = { 8, false, PANGO_ALIGN_LEFT, false, true, false };
@@ -775,7 +804,7 @@ static double action_item(struct flow *f, const struct action_item *a, size_t i,
                            : g_strdup_printf("**%s**", str(&a->what));
   double h = text(f, what, body_font(f), x, y + 0.5 * MM, tw, f->text, "action.what", "P");
   g_free(what);
-  const char *labels[2] = { "Wanneer:", "Waar:" };
+  const char *labels[2] = { label(f, L_WHEN), label(f, L_WHERE) };
   const struct text *vals[2] = { &a->when, &a->where };
   for (int k = 0; k < 2; k++) {
     if (!vals[k]->s) continue;
@@ -784,9 +813,11 @@ static double action_item(struct flow *f, const struct action_item *a, size_t i,
     g_free(s);
   }
   if (a->bring.n) {
-    GString *g = g_string_new("**Neem mee:** ");
+    GString *g = g_string_new(NULL);
+    g_string_printf(g, "**%s** ", label(f, L_BRING));
     for (size_t k = 0; k < a->bring.n; k++)
-      g_string_append_printf(g, "%s%s", k ? (k + 1 == a->bring.n ? " en " : ", ") : "", a->bring.items[k].s);
+      g_string_append_printf(g, "%s%s", k ? (k + 1 == a->bring.n ? label(f, L_AND) : ", ") : "",
+                             a->bring.items[k].s);
     h += text(f, g->str, body_font(f), x, y + 0.5 * MM + h, tw, f->text, "action.bring", "P");
     g_string_free(g, TRUE);
   }
@@ -800,7 +831,7 @@ static void block_action(struct flow *f, const struct block *b)
 {
   double saved;
   group_begin(f, &saved);
-  const char *title = b->as.action.title.s ? b->as.action.title.s : "Wat moet u doen?";
+  const char *title = b->as.action.title.s ? b->as.action.title.s : label(f, L_TODO);
   double x = LEFT + PAD, w = WIDTH - 2 * PAD;
   /* Measure first: the background goes under the content. */
   size_t bg = f->out->n;
@@ -861,7 +892,7 @@ static void block_timeline(struct flow *f, const struct block *b)
   unsigned cur = b->as.timeline.current;
   double saved;
   group_begin(f, &saved);
-  const char *title = b->as.timeline.title.s ? b->as.timeline.title.s : "Zo gaat het verder";
+  const char *title = b->as.timeline.title.s ? b->as.timeline.title.s : label(f, L_NEXT);
   double y = 0;
   y += text(f, title, h2_font(), LEFT, y, WIDTH, f->primary, "timeline.title", "H2") + 2.5 * MM;
   tag(f, "L", "ListNumbering='Decimal'");
@@ -879,7 +910,7 @@ static void block_timeline(struct flow *f, const struct block *b)
       double cx = LEFT + cw * (double)i + cw / 2, tx = LEFT + cw * (double)i + 1 * MM, tw = cw - 2 * MM;
       bool done = cur && i + 1 < cur, now = cur == i + 1;
       tag(f, "LI", NULL);
-      if (now) text(f, "U bent hier", here, tx, y, tw, f->text, "timeline.here", "P");
+      if (now) text(f, label(f, L_HERE), here, tx, y, tw, f->text, "timeline.here", "P");
       if (now) circle(f, "timeline-step", cx - d / 2, cy, d, &f->accent, NULL, 0);
       else if (done) circle(f, "timeline-step", cx - d / 2, cy, d, &f->primary, NULL, 0);
       else circle(f, "timeline-step", cx - d / 2, cy, d, &f->white, &f->primary, 1.4);
@@ -1122,14 +1153,14 @@ static void block_contact(struct flow *f, const struct block *given)
   size_t bg = f->out->n;
   rect(f, "contact", LEFT, 0, WIDTH, 0, &f->light, NULL, 0, RADIUS);
   double x = LEFT + PAD, w = WIDTH - 2 * PAD, y = PAD, qr_side = 24 * MM;
-  const char *title = b->as.contact.title.s ? b->as.contact.title.s : "Heeft u vragen?";
+  const char *title = b->as.contact.title.s ? b->as.contact.title.s : label(f, L_QUESTIONS);
   y += text(f, title, h2_font(), x, y, w, f->primary, "contact.title", "H2") + 2.5 * MM;
   double top = y;
   if (b->as.contact.qr.s) w -= qr_side + 16 * MM;
   /* The label column is as wide as the longest label shown (whole words
    * never wrap), at most half the block. */
-  const char *labels[] = { "Bel ons", "Kijk op internet", "Mail ons", "Schrijf ons",
-                           "Goed om te weten", "Uw contactpersoon" };
+  const char *labels[] = { label(f, L_CALL), label(f, L_WEB), label(f, L_MAIL), label(f, L_WRITE),
+                           label(f, L_KNOW), label(f, L_CONTACT) };
   double lw = 0;
   for (size_t i = 0; i < ARRAY_SIZE(labels); i++) {
     double lwi = widest_line(f, labels[i], bold_font(f)) + 3 * MM;
@@ -1137,30 +1168,30 @@ static void block_contact(struct flow *f, const struct block *given)
   }
   if (lw > w / 2) lw = w / 2;
   if (b->as.contact.phone.s)
-    y += contact_row(f, ICON_PHONE, "Bel ons", b->as.contact.phone.s, b->as.contact.hours.s,
+    y += contact_row(f, ICON_PHONE, label(f, L_CALL), b->as.contact.phone.s, b->as.contact.hours.s,
                      tel_uri(f, b->as.contact.phone.s), x, y, w, lw);
   if (b->as.contact.website.s)
-    y += contact_row(f, ICON_INFO, "Kijk op internet", b->as.contact.website.s, NULL,
+    y += contact_row(f, ICON_INFO, label(f, L_WEB), b->as.contact.website.s, NULL,
                      with_scheme(f, b->as.contact.website.s, "https://"), x, y, w, lw);
   if (b->as.contact.email.s)
-    y += contact_row(f, ICON_MAIL, "Mail ons", b->as.contact.email.s, NULL,
+    y += contact_row(f, ICON_MAIL, label(f, L_MAIL), b->as.contact.email.s, NULL,
                      with_scheme(f, b->as.contact.email.s, "mailto:"), x, y, w, lw);
   if (b->as.contact.post.n) {
     GString *g = g_string_new(NULL);
     for (size_t i = 0; i < b->as.contact.post.n; i++)
       g_string_append_printf(g, "%s%s", i ? ", " : "", b->as.contact.post.items[i].s);
-    y += contact_row(f, ICON_MAIL, "Schrijf ons", g->str, NULL, NULL, x, y, w, lw);
+    y += contact_row(f, ICON_MAIL, label(f, L_WRITE), g->str, NULL, NULL, x, y, w, lw);
     g_string_free(g, TRUE);
   }
   if (b->as.contact.text.s)
-    y += contact_row(f, ICON_DOCUMENT, "Goed om te weten", b->as.contact.text.s, NULL, NULL, x, y, w, lw);
+    y += contact_row(f, ICON_DOCUMENT, label(f, L_KNOW), b->as.contact.text.s, NULL, NULL, x, y, w, lw);
   /* The letter comes from a person: name them here too, as the signature
    * does (no direct number: the phone row is the organisation's). */
   if (f->l->sender.name.s) {
     char *who = f->l->sender.role.s
       ? g_strdup_printf("%s, %s", f->l->sender.name.s, f->l->sender.role.s)
       : g_strdup(f->l->sender.name.s);
-    y += contact_row(f, ICON_PERSON, "Uw contactpersoon", who, NULL, NULL, x, y, w, lw);
+    y += contact_row(f, ICON_PERSON, label(f, L_CONTACT), who, NULL, NULL, x, y, w, lw);
     g_free(who);
   }
   if (b->as.contact.qr.s) {
@@ -1278,7 +1309,7 @@ static void footers(struct flow *f)
   for (size_t i = 0; i < f->d->npages; i++) {
     f->out = &f->d->pages[i];
     char buf[64];
-    snprintf(buf, sizeof buf, "Pagina %zu van %zu", i + 1, f->d->npages);
+    snprintf(buf, sizeof buf, label(f, L_PAGE), i + 1, f->d->npages);
     text(f, buf, small, RIGHT - 40 * MM, 284 * MM, 40 * MM, f->muted, "page-number", NULL);
     if (f->hs->footer.s) text(f, f->hs->footer.s, foot, LEFT, 284.4 * MM, 120 * MM, f->muted, "footer", NULL);
   }

@@ -27,6 +27,9 @@ void render_format_date(const struct letter *l, long long epoch, char *buf, size
 {
   static const char *const months[] = { "januari", "februari", "maart", "april", "mei",
     "juni", "juli", "augustus", "september", "oktober", "november", "december" };
+  static const char *const months_en[] = { "January", "February", "March", "April", "May",
+    "June", "July", "August", "September", "October", "November", "December" };
+  bool en = l->language.s && !g_ascii_strncasecmp(l->language.s, "en", 2);
   int y = l->year, m = l->month, d = l->day;
   if (!y) {
     time_t t = (time_t)epoch;
@@ -34,7 +37,7 @@ void render_format_date(const struct letter *l, long long epoch, char *buf, size
     gmtime_r(&t, &tm);
     y = tm.tm_year + 1900; m = tm.tm_mon + 1; d = tm.tm_mday;
   }
-  snprintf(buf, size, "%d %s %d", d, months[m - 1], y);
+  snprintf(buf, size, "%d %s %d", d, (en ? months_en : months)[m - 1], y);
 }
 
 /* ---- contrast ---------------------------------------------------------------------- */

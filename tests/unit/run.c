@@ -13,6 +13,7 @@ const char *harness_case = "";
   X(test_spec) \
   X(test_expand) \
   X(test_expand_filters) \
+  X(test_expand_filters_en) \
   X(test_outfile) \
   X(test_xml) \
   X(test_config) \

@@ -389,3 +389,15 @@ void test_expand_filters(void)
   filter_is("kleine-letters", "BREDA", "breda");
   filter_is("onbekend", "x", NULL);
 }
+
+void test_expand_filters_en(void);
+void test_expand_filters_en(void)
+{
+  CASE("filters for letters in English: date, date-short, amount");
+  filter_is("date", "2026-03-03", "Tuesday 3 March 2026");
+  filter_is("date-short", "25-01-2027", "25 January 2027");
+  filter_is("amount", "1250.5", "€1,250.50");
+  filter_is("amount", "-1234567.89", "€-1,234,567.89");
+  filter_is("date", "31-02-2027", NULL);
+  filter_is("amount", "12,50", NULL);
+}
