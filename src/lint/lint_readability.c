@@ -510,6 +510,25 @@ static void long_word(struct check *k, size_t i)
   unsigned syl = lint_syllables(k->d, k->tk->s + t->off, t->len);
   glong letters = g_utf8_strlen(k->tk->s + t->off, t->len);
   if (syl <= k->c->long_word_syllables && letters <= (glong)k->c->long_word_letters) return;
+  /* A term of the organisation's word list that comes with an explanation
+   * (arbeidsdeskundige): the letter must use it and explain it, which
+   * vocabulary.explain checks; calling it too long cannot be acted on. */
+  if (k->c->vocab) {
+    char *w = g_strndup(k->tk->s + t->off, t->len);
+    size_t n = strlen(w);
+    bool term = vocab_explains(k->c->vocab, w) || vocab_explains(k->c->vocab, k->low[i]);
+    static const char *const plural[] = { "n", "en", "s" };
+    for (size_t e = 0; e < G_N_ELEMENTS(plural) && !term; e++) {
+      size_t pl = strlen(plural[e]);
+      if (n > pl + 3 && !strcmp(k->low[i] + strlen(k->low[i]) - pl, plural[e])) {
+        char *stem = g_strndup(k->low[i], strlen(k->low[i]) - pl);
+        term = vocab_explains(k->c->vocab, stem);
+        g_free(stem);
+      }
+    }
+    g_free(w);
+    if (term) return;
+  }
   /* A frequent word of one syllable over the limit passes (organisatie);
    * longer compounds are hard even when the reader knows them. */
   if (syl == k->c->long_word_syllables + 1 && letters <= (glong)k->c->long_word_letters &&

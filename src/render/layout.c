@@ -58,19 +58,19 @@ static const char *str(const struct text *t) { return t->s ? t->s : ""; }
  * (`language: en`; Dutch otherwise). */
 enum label {
   L_DATE, L_OUR_REF, L_YOUR_REF, L_WHEN, L_WHERE, L_BRING, L_AND, L_TODO, L_NEXT, L_HERE,
-  L_QUESTIONS, L_CALL, L_WEB, L_MAIL, L_WRITE, L_KNOW, L_CONTACT, L_PAGE, L_COUNT
+  L_QUESTIONS, L_CALL, L_WEB, L_MAIL, L_WRITE, L_KNOW, L_CONTACT, L_PAGE, L_REF, L_COUNT
 };
 static const char *const labels_nl[L_COUNT] = {
   "Datum", "Ons kenmerk", "Uw kenmerk", "Wanneer:", "Waar:", "Neem mee:", " en ",
   "Wat moet u doen?", "Zo gaat het verder", "U bent hier", "Heeft u vragen?", "Bel ons",
   "Kijk op internet", "Mail ons", "Schrijf ons", "Goed om te weten", "Uw contactpersoon",
-  "Pagina %zu van %zu",
+  "Pagina %zu van %zu", "kenmerk",
 };
 static const char *const labels_en[L_COUNT] = {
   "Date", "Our reference", "Your reference", "When:", "Where:", "Bring:", " and ",
   "What do you need to do?", "What happens next", "You are here", "Any questions?", "Call us",
   "Visit our website", "Email us", "Write to us", "Good to know", "Your contact person",
-  "Page %zu of %zu",
+  "Page %zu of %zu", "reference",
 };
 
 static bool english(const struct letter *l)
@@ -305,7 +305,7 @@ static void running_header(struct flow *f)
   GString *g = g_string_new(NULL);
   if (text_present(&f->hs->organisation)) g_string_append_printf(g, "%s  ·  ", f->hs->organisation.s);
   g_string_append(g, str(&l->subject));
-  if (l->reference.s) g_string_append_printf(g, "  ·  kenmerk %s", l->reference.s);
+  if (l->reference.s) g_string_append_printf(g, "  ·  %s %s", label(f, L_REF), l->reference.s);
   /* One line, cut with "..." when the subject is long, above the rule. */
   struct font small = { 7.5, false, PANGO_ALIGN_LEFT, false, true, true };
   text(f, g->str, small, LEFT, 12 * MM, WIDTH, f->muted, "running-header", NULL);
