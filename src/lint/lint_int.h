@@ -122,6 +122,10 @@ bool vocab_knows(const struct lint_data *d, const struct vocab *v, const char *w
 /* True when the word list has an explanation for WORD (an abbreviation). */
 bool vocab_explains(const struct vocab *v, const char *word);
 
+/* S with its first letter in upper case, for a sentence start (g_free;
+ * lint_tokens.c). */
+char *lint_capitalised(const char *s);
+
 /* ---- word lists (lint_words.c) ------------------------------------------ */
 
 struct difficult {

@@ -468,14 +468,6 @@ static bool vague_time(struct check *k, const struct sentence *s, size_t i, size
   return false;
 }
 
-/* S with its first letter in upper case (a sentence start). */
-static char *capitalise(const char *s)
-{
-  char buf[8];
-  int n = g_unichar_to_utf8(g_unichar_toupper(g_utf8_get_char(s)), buf);
-  return g_strdup_printf("%.*s%s", n, buf, g_utf8_next_char(s));
-}
-
 static void difficult_word(struct check *k, const struct sentence *s, size_t i, size_t *end)
 {
   size_t len;
@@ -493,7 +485,7 @@ static void difficult_word(struct check *k, const struct sentence *s, size_t i, 
   char *low = g_utf8_strdown(span, -1);
   if (e->safe && !strcmp(low, e->phrase)) {
     const struct token *a = &k->tk->t[i], *b = &k->tk->t[i + len - 1];
-    char *fix = g_unichar_isupper(g_utf8_get_char(span)) ? capitalise(e->alternative)
+    char *fix = g_unichar_isupper(g_utf8_get_char(span)) ? lint_capitalised(e->alternative)
                                                          : g_strdup(e->alternative);
     diag_fix_text(&k->u->diags, d, k->t, a->off, b->off + b->len - a->off, fix);
     g_free(fix);

@@ -435,3 +435,10 @@ void tokens_free(struct tokens *tk)
   free(tk->sent);
   memset(tk, 0, sizeof *tk);
 }
+
+char *lint_capitalised(const char *s)
+{
+  char buf[8];
+  int n = g_unichar_to_utf8(g_unichar_toupper(g_utf8_get_char(s)), buf);
+  return g_strdup_printf("%.*s%s", n, buf, g_utf8_next_char(s));
+}

@@ -383,14 +383,6 @@ struct vcheck {
   struct lint_state       *st;
 };
 
-/* The first letter of S in upper case (a sentence start). */
-static char *capitalised(const char *s)
-{
-  char buf[8];
-  int n = g_unichar_to_utf8(g_unichar_toupper(g_utf8_get_char(s)), buf);
-  return g_strdup_printf("%.*s%s", n, buf, g_utf8_next_char(s));
-}
-
 /* True when W (one word) is spelled right, so that a suggestion made by
  * splicing or inflecting can be trusted. */
 static bool plausible(const struct vcheck *c, const char *w)
@@ -426,7 +418,7 @@ static char *replacement(const struct vcheck *c, const struct hit *h, const char
   *sure = false;
   if (h->m->nwords > 1 || strchr(use, ' ')) {
     *sure = !h->part && as_listed(c, h);
-    if (*sure && t->cap && g_unichar_islower(g_utf8_get_char(use))) return capitalised(use);
+    if (*sure && t->cap && g_unichar_islower(g_utf8_get_char(use))) return lint_capitalised(use);
     return g_strdup(use);
   }
   const char *word = c->tk->s + t->off;
@@ -462,7 +454,7 @@ static char *replacement(const struct vcheck *c, const struct hit *h, const char
   }
   if (!out) out = g_strdup(use);
   if (t->cap && g_unichar_islower(g_utf8_get_char(out))) {   /* Sentence start: Klanten */
-    char *up = capitalised(out);
+    char *up = lint_capitalised(out);
     g_free(out);
     out = up;
   }
