@@ -468,11 +468,40 @@ static bool vague_time(struct check *k, const struct sentence *s, size_t i, size
   return false;
 }
 
+/* True when token I starts or lies inside an occurrence of a multi-word
+ * term with a fixed spelling in the word list. */
+static bool fixed_term_around(struct check *k, size_t i)
+{
+  const struct vocab *v = k->c->vocab;
+  for (size_t t = 0; v && t < v->nterms; t++) {
+    if (!v->terms[t].fixed || !strchr(v->terms[t].term, ' ')) continue;
+    char *low = g_utf8_strdown(v->terms[t].term, -1);
+    char **words = g_strsplit(low, " ", -1);
+    size_t n = g_strv_length(words);
+    bool hit = false;
+    for (size_t start = i + 1 > n ? i + 1 - n : 0; start <= i && !hit; start++) {
+      size_t j = 0;
+      while (j < n && start + j < k->tk->n && !strcmp(k->low[start + j], words[j])) j++;
+      hit = j == n;
+    }
+    g_strfreev(words);
+    g_free(low);
+    if (hit) return true;
+  }
+  return false;
+}
+
 static void difficult_word(struct check *k, const struct sentence *s, size_t i, size_t *end)
 {
   size_t len;
   const struct difficult *e = difficult_at(k, s, i, &len);
   if (!e) return;
+  /* Part of a name the word list fixes ("het formulier Wijziging inkomen"):
+   * a name is not rewritten. */
+  if (fixed_term_around(k, i)) {
+    *end = i + len;
+    return;
+  }
   char *span = span_text(k, i, i + len);
   struct diag *d;
   if (e->note)
