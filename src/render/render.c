@@ -247,38 +247,19 @@ enum render_result render_pdf_mem(struct unit *u, const struct letter *l,
 enum render_result render_pdf(struct unit *u, const struct letter *l, const struct house_style *hs,
                               const struct render_opts *o, const char *out_path)
 {
-  struct doc d;
-  PangoContext *pctx;
-  enum render_result r = lay_out(u, l, hs, o, &d, &pctx);
-  if (r != RENDER_OK) {
-    finish(&d, pctx);
-    return r;
-  }
-  struct outfile of;
-  if (outfile_open(&of, out_path) != 0) {
+  unsigned char *pdf;
+  size_t len;
+  unsigned pages;
+  enum render_result r = render_pdf_mem(u, l, hs, o, &pdf, &len, &pages);
+  if (r != RENDER_OK) return r;
+  /* All or nothing: a failed write leaves no file and no broken one. */
+  if (write_file_atomic(out_path, (const char *)pdf, len) != 0) {
     diag_file(&u->diags, DIAG_ERROR, "io.write", out_path, "cannot write the PDF: %s",
               strerror(errno));
-    finish(&d, pctx);
-    return RENDER_IO;
+    r = RENDER_IO;
   }
-  GByteArray *pdf = g_byte_array_sized_new(64 * 1024);
-  cairo_status_t st = paint_pdf(&d, l, hs, o->epoch, pdf);
-  finish(&d, pctx);
-  if (st == CAIRO_STATUS_SUCCESS && write_fd(&of.fd, pdf->data, pdf->len) != CAIRO_STATUS_SUCCESS)
-    st = CAIRO_STATUS_WRITE_ERROR;
-  g_byte_array_free(pdf, TRUE);
-  if (st != CAIRO_STATUS_SUCCESS) {
-    outfile_abort(&of);
-    diag_file(&u->diags, DIAG_ERROR, "io.write", out_path, "cannot write the PDF: %s",
-              st == CAIRO_STATUS_WRITE_ERROR ? strerror(errno) : cairo_status_to_string(st));
-    return RENDER_IO;
-  }
-  if (outfile_commit(&of) != 0) {
-    diag_file(&u->diags, DIAG_ERROR, "io.write", out_path, "cannot write the PDF: %s",
-              strerror(errno));
-    return RENDER_IO;
-  }
-  return RENDER_OK;
+  g_free(pdf);
+  return r;
 }
 
 /* ---- PNG --------------------------------------------------------------------------- */
