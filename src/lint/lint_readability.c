@@ -248,6 +248,10 @@ static bool is_participle(const struct lint_data *d, const char *w, bool strict)
   bool ends = last == 'd' || last == 't' || (bn > 2 && body[bn - 1] == 'n' && body[bn - 2] == 'e') ||
               g_str_has_suffix(body, "aan") || g_str_has_suffix(body, "ien");
   if (!ends) return false;
+  /* 't kofschip: a weak participle ends in -t only after t, k, f, s, ch,
+   * p or x, or when the stem itself ends in t (gezet, gepraat). Otherwise
+   * a ge- word in -t is a verb of the present: "wat er nu gebeurt". */
+  if (last == 't' && bn > 2 && !strchr("aeiouytkfshpx", body[bn - 2])) return false;
   if (g_str_has_prefix(body, "ge") && bn >= 5) return true;
   /* After worden, any part + ge + stem + d/t is a participle of a
    * compound verb we do not list: "wordt stopgezet", "is vastgelegd". */
